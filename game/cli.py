@@ -1,0 +1,233 @@
+"""The command line: python -m game play|text|simulate|validate|schema|replay."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from game import __version__, paths, saves
+from game.content.diagnostics import Diagnostic, has_errors
+from game.content.loader import load, load_scenario
+from game.engine.policies import POLICIES
+from game.engine.scenario import Scenario
+from game.engine.scoring import ledgers
+from game.engine.simulate import play as play_policy
+from game.engine.turn import state_hash
+
+DEFAULT_LEVEL = "great-break"
+
+
+def _seed(value: str | None) -> int:
+    return int(value) if value is not None else int.from_bytes(os.urandom(4), "big")
+
+
+def _print_problems(problems: list[Diagnostic], stream=sys.stderr) -> None:
+    for d in problems:
+        print(d, file=stream)
+
+
+def _scenario_or_exit(level: str) -> Scenario:
+    scenario, problems = load_scenario(level)
+    if scenario is None:
+        print(f"The level '{level}' cannot start because its content has errors:", file=sys.stderr)
+        _print_problems([d for d in problems if d.severity == "error"])
+        raise SystemExit(1)
+    return scenario
+
+
+def cmd_play(args) -> int:
+    print("The game window is not built yet: it comes in the next release.")
+    print(f"You can play the whole game in the terminal now:  python -m game text --level {args.level}")
+    if not sys.stdin.isatty():
+        return 0
+    answer = input("Play in the terminal now? [Y/n] ").strip().lower()
+    if answer not in ("", "y", "yes"):
+        return 0
+    args.seed, args.load, args.save = args.seed, None, None
+    return cmd_text(args)
+
+
+def cmd_text(args) -> int:
+    from game.session import Session
+    from game.text.play import TextGame
+
+    autosave = Path(args.save) if args.save else paths.AUTOSAVE
+    if args.load:
+        try:
+            save = saves.read(Path(args.load))
+        except saves.SaveError as exc:
+            print(f"Cannot load: {exc}", file=sys.stderr)
+            return 1
+        scenario = _scenario_or_exit(save.level)
+        try:
+            session = saves.resume(save, scenario, args.load)
+        except saves.SaveError as exc:
+            print(f"Cannot load: {exc}", file=sys.stderr)
+            return 1
+    else:
+        scenario = _scenario_or_exit(args.level)
+        session = Session.start(scenario, _seed(args.seed))
+    return TextGame(session, sys.stdin, sys.stdout, autosave=autosave).run()
+
+
+def _turn_series(state) -> list[dict]:
+    return [{"date": h["date"], "collectivized_share": h["collectivized_share"],
+             "grain_t": h["grain"], "seed_t": h["seed"], "grain_delivered_t": h["grain_delivered"],
+             "horses": h["horses"], "cattle": h["cattle"], "pigs": h["pigs"], "sheep": h["sheep"],
+             "population": h["population"], "deaths": h["flows"]["deaths"],
+             "deaths_total": h["deaths"], "fled": h["flows"]["fled"],
+             "deported": h["flows"]["deported"], "hunger": h["hunger"],
+             "resistance": h["resistance"], "disturbances": h["flows"]["disturbances"],
+             "standing": h["standing"]} for h in state.history]
+
+
+def cmd_simulate(args) -> int:
+    scenario = _scenario_or_exit(args.level)
+    base_seed = _seed(args.seed)
+    if args.runs == 1:
+        result = play_policy(scenario, base_seed, args.policy)
+        s = result.state
+        out = {"level": args.level, "policy": args.policy, "seed": base_seed,
+               "units": {"collectivized_share": "share of households, on the first of the month",
+                         "grain_t": "t", "horses": "head", "deaths": "people in the month",
+                         "resistance": "index 0-100, mean of the villages at the month's end",
+                         "disturbances": "incidents in the month", "standing": "points 0-100"},
+               "turns": _turn_series(s), "ending": s.ending,
+               "ledgers": ledgers(s, scenario, s.initial), "hash": state_hash(s)}
+        if args.json:
+            print(json.dumps(out, indent=1))
+        else:
+            for t in out["turns"]:
+                print(f"{t['date']}  kolkhoz {t['collectivized_share']:6.1%}  grain {t['grain_t']:8,.0f} t  "
+                      f"cattle {t['cattle']:6,.0f}  resistance {t['resistance']:5.1f}  "
+                      f"disturbances {t['disturbances']:2d}  standing {t['standing']:5.1f}")
+            print(f"ending: {s.ending}")
+        return 0
+    endings: Counter = Counter()
+    deaths, shares, standing = [], [], []
+    show_bar = sys.stderr.isatty()
+    for i in range(args.runs):
+        s = play_policy(scenario, base_seed + i, args.policy).state
+        endings[s.ending] += 1
+        deaths.append(s.initial and sum(v.deaths for v in s.villages))
+        shares.append(sum(v.households_kolkhoz for v in s.villages) / max(1, sum(v.households for v in s.villages)))
+        standing.append(s.standing)
+        if show_bar:
+            done = (i + 1) * 30 // args.runs
+            print(f"\r[{'#' * done}{'.' * (30 - done)}] {i + 1}/{args.runs}", end="", file=sys.stderr)
+    if show_bar:
+        print(file=sys.stderr)
+
+    def spread(xs):
+        xs = sorted(xs)
+        return {"min": round(xs[0], 3), "median": round(xs[len(xs) // 2], 3), "max": round(xs[-1], 3)}
+
+    summary = {"level": args.level, "policy": args.policy, "runs": args.runs, "first_seed": base_seed,
+               "endings": dict(sorted(endings.items())), "deaths": spread(deaths),
+               "collectivized_share_at_end": spread(shares), "standing_at_end": spread(standing)}
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        print(f"{args.runs} games of {args.level} with the {args.policy} policy:")
+        for ending, n in summary["endings"].items():
+            print(f"  {ending:<14} {n:5d}  {n / args.runs:6.1%}")
+        for key in ("deaths", "collectivized_share_at_end", "standing_at_end"):
+            print(f"  {key}: {summary[key]}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    roots = [Path(p) for p in args.paths] if args.paths else None
+    missing = [str(p) for p in (roots or []) if not p.exists()]
+    if missing:
+        print(f"validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    content, problems = load(roots)
+    if args.json:
+        print(json.dumps({"files": content.files, "cards": len(content.cards), "levels": len(content.levels),
+                          "problems": [d.to_json() for d in problems]}, indent=1))
+    else:
+        _print_problems(problems, sys.stdout)
+        errors = sum(d.severity == "error" for d in problems)
+        warnings = len(problems) - errors
+        print(f"{content.files} files, {len(content.cards)} cards, {len(content.levels)} levels: "
+              f"{errors} errors, {warnings} warnings")
+    return 1 if has_errors(problems) else 0
+
+
+def cmd_schema(args) -> int:
+    from game.content.schema import write_schemas
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_replay(args) -> int:
+    try:
+        save = saves.read(Path(args.save))
+        scenario = _scenario_or_exit(save.level)
+        session = saves.resume(save, scenario, args.save)
+    except saves.SaveError as exc:
+        print(f"Cannot replay: {exc}", file=sys.stderr)
+        return 1
+    replayed = state_hash(session.state)
+    print(replayed)
+    if replayed != state_hash(save.snapshot):
+        print("warning: the replayed state differs from the snapshot stored in the save", file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m game", description="The Great Break: a strategy game "
+                                "about Soviet collectivization, 1928-1933, for history classrooms.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    play.add_argument("--level", default=DEFAULT_LEVEL)
+    play.add_argument("--seed", type=int)
+
+    text = sub.add_parser("text", help="play in the terminal, one numbered question at a time")
+    text.add_argument("--level", default=DEFAULT_LEVEL, help="level id (default: %(default)s)")
+    text.add_argument("--seed", type=int, help="seed: the same seed and choices give the same game")
+    text.add_argument("--load", metavar="SAVE", help="continue a saved game")
+    text.add_argument("--save", metavar="PATH", help="where to save (default: saves/autosave.json)")
+
+    sim = sub.add_parser("simulate", help="play games headless with a scripted policy")
+    sim.add_argument("--level", default=DEFAULT_LEVEL)
+    sim.add_argument("--policy", choices=POLICIES, default="historical")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--runs", type=int, default=1)
+    sim.add_argument("--json", action="store_true", help="print JSON")
+
+    val = sub.add_parser("validate", help="check cards and levels; exit status 1 on any error")
+    val.add_argument("paths", nargs="*", help="files or folders (default: the game's content)")
+    val.add_argument("--json", action="store_true")
+
+    sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
+    sch.add_argument("--out", required=True, metavar="DIR")
+
+    rep = sub.add_parser("replay", help="replay a save's decision log and print the final state's hash")
+    rep.add_argument("save")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command is None:
+        args = p.parse_args(["play", *(argv or sys.argv[1:])])
+    if getattr(args, "runs", 1) < 1:
+        p.error("--runs must be at least 1")
+    handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
+               "schema": cmd_schema, "replay": cmd_replay}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130

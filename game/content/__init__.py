@@ -1,0 +1,1 @@
+"""Loading and validating content files (cards, levels) with exact error positions."""

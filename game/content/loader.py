@@ -1,0 +1,181 @@
+"""Turn content files into validated models, collecting every problem with its position.
+
+A card file holds `cards:` (a list of cards); a level file is one level. Files are read in
+sorted path order so that the content, its fingerprint and its errors never depend on the
+order the file system lists them in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
+
+from game.content import checks
+from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
+from game.content.schema import field_names
+from game.content.yaml_source import Document, read
+from game.engine.scenario import Scenario
+from game.model.card import Card
+from game.model.level import Level
+from game import paths
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str
+    line: int
+
+
+@dataclass
+class Content:
+    cards: dict[str, Card] = field(default_factory=dict)
+    levels: dict[str, Level] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)  # card or level id -> where defined
+    fingerprint: str = ""
+    files: int = 0
+
+    def scenario(self, level_id: str) -> Scenario:
+        return Scenario(level=self.levels[level_id], cards=self.cards, fingerprint=self.fingerprint)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple) -> list[Diagnostic]:
+    out = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        line, col = doc.position(loc)
+        field_path = ".".join(str(p) for p in loc)
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), field_names())
+            code = "unknown-field"
+        elif err["type"] == "missing":
+            code = "missing-field"
+            message = f"'{loc[-1]}' is required"
+        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            code = "unknown-kind"
+            tag = err.get("ctx", {}).get("tag", "")
+            expected = err.get("ctx", {}).get("expected_tags", "")
+            message = f"unknown kind '{tag}'; expected one of {expected}." + did_you_mean(
+                str(tag), [t.strip(" '") for t in str(expected).split(",")])
+        else:
+            code = "invalid-value"
+        out.append(Diagnostic(doc.path, line, col, "error", code, field_path, message))
+    return out
+
+
+def _files(roots: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found += sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml"))
+        else:
+            found.append(root)
+    return sorted(set(found))
+
+
+def _is_level(data) -> bool:
+    return isinstance(data, CommentedMap) and "cards" not in data
+
+
+def load(roots: list[Path] | None = None) -> tuple[Content, list[Diagnostic]]:
+    """Load every card and level file under `roots` (default: the base game's content)."""
+    roots = roots or [paths.CARDS, paths.LEVELS]
+    content, problems = Content(), []
+    digest = hashlib.sha256()
+    card_docs: dict[str, tuple[Document, tuple]] = {}
+    level_docs: dict[str, tuple[Document, tuple]] = {}
+    for path in _files(roots):
+        shown = _shown(path)
+        content.files += 1
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            pass
+        doc, found = read(path, shown)
+        problems += found
+        if doc is None:
+            continue
+        if doc.data is None:
+            problems.append(Diagnostic(shown, 1, 1, "error", "empty-file", "", "the file is empty"))
+        elif _is_level(doc.data):
+            _load_level(doc, content, problems, level_docs)
+        else:
+            _load_cards(doc, content, problems, card_docs)
+    content.fingerprint = digest.hexdigest()[:16]
+    problems += checks.check(content, card_docs, level_docs)
+    problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
+    return content, problems
+
+
+def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
+                card_docs: dict) -> None:
+    cards = doc.data.get("cards") if isinstance(doc.data, CommentedMap) else None
+    if not isinstance(cards, list):
+        line, col = doc.position(("cards",))
+        problems.append(Diagnostic(doc.path, line, col, "error", "not-a-card-file", "cards",
+                                   "a card file needs 'cards:' holding a list of cards"))
+        return
+    extra = [k for k in doc.data if k != "cards"]
+    for key in extra:
+        line, col = doc.position((key,))
+        problems.append(Diagnostic(doc.path, line, col, "error", "unknown-field", str(key),
+                                   f"unknown top-level field '{key}' (a card file has only 'cards')"))
+    for i, raw in enumerate(cards):
+        prefix = ("cards", i)
+        try:
+            card = Card.model_validate(raw)
+        except ValidationError as exc:
+            problems += _pydantic_problems(doc, exc, prefix)
+            continue
+        line, _ = doc.position(prefix)
+        if card.id in content.cards:
+            first = content.origins[card.id]
+            col = doc.position(prefix + ("id",))[1]
+            problems.append(Diagnostic(doc.path, line, col, "error", "duplicate-id", f"cards.{i}.id",
+                                       f"card id '{card.id}' is already defined at {first.path}:{first.line}"))
+            continue
+        content.cards[card.id] = card
+        content.origins[card.id] = Origin(doc.path, line)
+        card_docs[card.id] = (doc, prefix)
+
+
+def _load_level(doc: Document, content: Content, problems: list[Diagnostic], level_docs: dict) -> None:
+    try:
+        level = Level.model_validate(doc.data)
+    except ValidationError as exc:
+        problems += _pydantic_problems(doc, exc, ())
+        return
+    if level.id in content.levels:
+        first = content.origins[f"level:{level.id}"]
+        line, col = doc.position(("id",))
+        problems.append(Diagnostic(doc.path, line, col, "error", "duplicate-id", "id",
+                                   f"level id '{level.id}' is already defined in {first.path}"))
+        return
+    content.levels[level.id] = level
+    content.origins[f"level:{level.id}"] = Origin(doc.path, 1)
+    level_docs[level.id] = (doc, ())
+
+
+def load_scenario(level_id: str, roots: list[Path] | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
+    """The scenario for one level, or None with the reasons when the content has errors."""
+    content, problems = load(roots)
+    if level_id not in content.levels:
+        known = sorted(content.levels)
+        problems.append(Diagnostic("", 0, 0, "error", "unknown-level", "",
+                                   f"no level '{level_id}'; levels are {', '.join(known) or 'none'}."
+                                   + did_you_mean(level_id, known)))
+        return None, problems
+    if has_errors(problems):
+        return None, problems
+    return content.scenario(level_id), problems

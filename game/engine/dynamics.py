@@ -1,0 +1,252 @@
+"""One month in the villages: joining and leaving, livestock, procurement, food, people, unrest.
+
+The order inside a month matters and follows the history: the 'kulak' lists and the
+campaign come first, then procurement takes its grain *before* the village eats, then
+hunger decides deaths and flight. Every rate is in game/engine/params.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from game.engine.access import expected_harvest
+from game.engine.flows import deport, flee, household_size, join_forced, join_voluntary, leave
+from game.engine.params import PARAMS
+from game.engine.rng import Rng
+from game.model.decision import Orders
+from game.model.state import GameState, VillageState
+
+ANIMALS = ("horses", "cattle", "pigs", "sheep")
+
+
+@dataclass
+class MonthFlows:
+    """What happened in one month, summed over the district, for the news and the debrief."""
+
+    joined: float = 0.0
+    left: float = 0.0
+    deported: float = 0.0
+    fled: float = 0.0
+    deaths: float = 0.0
+    births: float = 0.0
+    delivered: float = 0.0
+    eaten: float = 0.0
+    sown: float = 0.0
+    harvest: float = 0.0
+    disturbances: int = 0
+    slaughtered: dict = field(default_factory=lambda: {a: 0.0 for a in ANIMALS})
+
+    def add(self, other: "MonthFlows") -> None:
+        for name in ("joined", "left", "deported", "fled", "deaths", "births", "delivered",
+                     "eaten", "sown", "harvest", "disturbances"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for a in ANIMALS:
+            self.slaughtered[a] += other.slaughtered[a]
+
+
+def cadre_factor(cadres: int) -> float:
+    table = PARAMS.cadre_factor
+    return table[min(cadres, len(table) - 1)]
+
+
+def _clamp(x: float, low: float = 0.0, high: float = 100.0) -> float:
+    return low if x < low else high if x > high else x
+
+
+def _poisson(rng: Rng, mean: float) -> int:
+    """Knuth's method; the means here are small."""
+    if mean <= 0:
+        return 0
+    limit, k, p = math.exp(-min(mean, 30.0)), 0, 1.0
+    while True:
+        p *= rng.random()
+        if p <= limit:
+            return k
+        k += 1
+
+
+def _kulak_targets(state: GameState, orders: Orders) -> dict[str, float]:
+    """Households to put on the lists this month, per village (wealthier villages first)."""
+    if state.kulak_quota <= 0 or orders.kulak_lists == "none":
+        return {}
+    ceiling = state.kulak_quota * {"fewer": 0.5, "as_ordered": 1.0, "beyond": 1.5}[orders.kulak_lists]
+    month_total = max(0.0, ceiling - state.kulaks_removed) * 0.6
+    weights = {v.id: v.households_private * (1.5 if v.traits.get("wealth") == "well_off" else 1.0)
+               for v in state.villages}
+    total = sum(weights.values())
+    return {vid: month_total * w / total for vid, w in weights.items()} if total > 0 else {}
+
+
+def _procurement_sought(state: GameState, orders: Orders) -> float:
+    if state.grain_quota <= 0 or state.campaign_end is None or state.month > state.campaign_end:
+        return 0.0
+    quota = state.grain_quota * (1 + state.quota_raise)
+    remaining = max(0.0, quota - sum(v.delivered for v in state.villages))
+    months_left = state.campaign_end - state.month + 1
+    return remaining / months_left * PARAMS.press_multiplier[orders.press]
+
+
+def _livestock(v: VillageState, share_joined: float, stance: str, calendar_month: int,
+               flows: MonthFlows) -> None:
+    private_share = v.households_private / v.households if v.households > 0 else 0.0
+    fear = PARAMS.fear_slaughter[stance] * private_share
+    winter = calendar_month in (11, 12, 1, 2, 3)
+    for animal in ANIMALS:
+        count = getattr(v, animal)
+        lost = count * (PARAMS.slaughter_on_joining[animal] * share_joined + fear)
+        if winter:
+            lost += count * v.collectivized_share * PARAMS.winter_loss_socialized
+        if animal in ("pigs", "sheep") and v.hunger > 20:
+            lost += count * PARAMS.hunger_slaughter * v.hunger / 100
+        lost = min(lost, count)
+        count -= lost
+        if animal != "horses" and calendar_month in (4, 5, 6):
+            count += count * PARAMS.spring_births * (1 - v.hunger / 100)
+        setattr(v, animal, count)
+        flows.slaughtered[animal] += lost
+
+
+def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: MonthFlows) -> None:
+    target = max(0.0, v.arable - v.sown_winter - v.sown_spring)
+    if target <= 0:
+        return
+    capacity = v.horses * PARAMS.horse_ploughs + tractors * PARAMS.tractor_ploughs
+    disorder = 1 - 0.3 * v.resistance / 100
+    wanted = target / max(1, sowing_months_left)
+    seed_area = v.seed / PARAMS.seed_rate
+    area = max(0.0, min(wanted, capacity * disorder, seed_area))
+    v.seed -= area * PARAMS.seed_rate
+    v.sown_spring += area
+    flows.sown += area
+
+
+def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_months: list[int],
+          harvest_month: int, weather: float) -> MonthFlows:
+    """Advance every village by one month under the given orders. Changes `state` in place."""
+    flows = MonthFlows()
+    calendar_month = state.month % 12 + 1
+    leaving_allowed = "leaving_allowed" in state.flags
+    kulaks = _kulak_targets(state, orders)
+    sought = _procurement_sought(state, orders)
+    stocks = sum(v.grain for v in state.villages) or 1.0
+    kolkhoz_total = sum(v.households_kolkhoz for v in state.villages) or 1.0
+    sowing_left = len([m for m in sowing_months if m >= calendar_month])
+
+    for v in state.villages:
+        if v.households <= 0:
+            continue
+        order = orders.villages[v.id]
+        cf = cadre_factor(order.cadres)
+        stance = order.stance
+        start_households = v.households
+
+        # The 'kulak' lists: deportation of private households.
+        deported_share = 0.0
+        target = kulaks.get(v.id, 0.0)
+        if target > 0 and v.households_private > 0:
+            share = min(0.15, target / v.households_private)
+            moved = deport(v, share)
+            state.kulaks_removed += moved
+            flows.deported += moved
+            deported_share = moved / start_households
+
+        # Joining: persuasion brings some; pressure and force, and fear of the lists, bring more.
+        forced_rate = PARAMS.forced_join[stance] * cf * (1 - v.resistance / 400)
+        forced_rate = min(0.9, forced_rate + PARAMS.fear_join * deported_share * (stance != "hold"))
+        voluntary_rate = (PARAMS.voluntary_join
+                          + (PARAMS.persuade_join * cf if stance == "persuade" else 0.0)) * v.trust / 50
+        forced_moved = join_forced(v, forced_rate)
+        flows.joined += forced_moved + join_voluntary(v, min(0.5, voluntary_rate))
+        forced_share = forced_moved / start_households
+
+        # Leaving: once allowed, forced members go back to their own farms.
+        leave_rate = PARAMS.leave_forced[stance] if leaving_allowed else PARAMS.leave_unallowed
+        left = leave(v, leave_rate, PARAMS.leave_voluntary if leaving_allowed else 0.0)
+        flows.left += left
+        leaving_share = left / start_households
+
+        _livestock(v, forced_share, stance, calendar_month, flows)
+
+        # Procurement comes before the village eats.
+        grain_before = v.grain
+        taken = 0.0
+        if sought > 0:
+            share_sought = sought * v.grain / stocks
+            need_month = v.population * ration / 1000
+            protected = PARAMS.food_protected_months[orders.press] * need_month
+            available = max(0.0, v.grain - protected)
+            taken = min(share_sought, available) * (1 - PARAMS.hiding * v.resistance / 100)
+            v.grain -= taken
+            if not orders.keep_seed and orders.press in ("hard", "maximum") and share_sought > taken:
+                from_seed = min(v.seed, (share_sought - taken) * 0.5)
+                v.seed -= from_seed
+                taken += from_seed
+            v.delivered += taken
+            flows.delivered += taken
+        seized_share = taken / grain_before if grain_before > 0 else 0.0
+
+        # Sowing and harvest.
+        if calendar_month in sowing_months:
+            tractors = state.tractors * v.households_kolkhoz / kolkhoz_total
+            _sow(v, tractors, sowing_left, flows)
+        if calendar_month == harvest_month:
+            crop = expected_harvest(v) * weather
+            v.grain += crop
+            flows.harvest += crop
+            v.sown_winter, v.sown_spring = 0.0, 0.0
+
+        # Food: the village eats what is left, the district reserve covers part of a shortfall.
+        need = v.population * ration / 1000
+        eaten = min(need, v.grain)
+        if eaten < need and state.reserve > 0:
+            relief = min(state.reserve, need - eaten)
+            state.reserve -= relief
+            v.grain += relief
+            eaten += relief
+        v.grain -= eaten
+        flows.eaten += eaten
+        shortfall = 1 - eaten / need if need > 0 else 0.0
+        v.hunger = _clamp(0.5 * v.hunger + 50 * shortfall)
+
+        # People: births, deaths (hunger kills), flight (hunger and force drive families out).
+        births = v.population * PARAMS.birth_rate * (1 - v.hunger / 100)
+        deaths = v.population * (PARAMS.base_death_rate
+                                 + PARAMS.famine_death_rate * (v.hunger / 100) ** 1.5)
+        v.births += births
+        v.population += births
+        deaths = min(deaths, v.population)
+        v.population -= deaths
+        v.deaths += deaths
+        flows.births += births
+        flows.deaths += deaths
+        flight = 0.0 if "flight_blocked" in state.flags else PARAMS.hunger_flight * (v.hunger / 100) ** 2
+        if stance == "force" and v.households > 0:
+            flight += PARAMS.force_flight * v.households_private / v.households
+        if flight > 0 and v.households > 0:
+            flows.fled += flee(v, min(0.5, flight))
+
+        # Resistance and trust.
+        baseline = v.traits.get("baseline_resistance", 20)
+        v.resistance = _clamp(
+            v.resistance
+            + PARAMS.stance_resistance[stance] * cf
+            + PARAMS.resistance_per_forced_share * forced_share
+            + PARAMS.resistance_per_deported_share * deported_share
+            + PARAMS.resistance_per_seized_share * seized_share
+            + PARAMS.resistance_per_leaving_share * leaving_share
+            + 0.1 * v.hunger
+            - PARAMS.resistance_decay * (v.resistance - float(baseline)))
+        v.trust = _clamp(v.trust + PARAMS.stance_trust[stance] * cf
+                         - 60 * deported_share - 15 * seized_share - 0.1 * v.hunger)
+
+        # Open unrest: mass disturbances, drawn around an expected number.
+        coercion = forced_share + deported_share + seized_share
+        expected = (start_households / 1000 * PARAMS.disturbance_rate * (v.resistance / 100) ** 2
+                    * (0.2 + PARAMS.disturbance_coercion * coercion
+                       + PARAMS.disturbance_leaving * leaving_share))
+        incidents = _poisson(rng, expected)
+        v.disturbances += incidents
+        flows.disturbances += incidents
+
+    return flows

@@ -1,0 +1,24 @@
+"""What the engine needs from the content: one level and the cards it can draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.model.card import Card
+from game.model.common import deck_matches
+from game.model.level import Level
+
+
+@dataclass(frozen=True)
+class Scenario:
+    level: Level
+    cards: dict[str, Card]
+    fingerprint: str = ""
+    deck: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.deck:
+            # The drawable deck in id order, so that drawing does not depend on file order.
+            deck = tuple(sorted(cid for cid in self.cards
+                                if any(deck_matches(entry, cid) for entry in self.level.deck)))
+            object.__setattr__(self, "deck", deck)

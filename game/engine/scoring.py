@@ -1,0 +1,67 @@
+"""The ledgers at the end of a game, kept side by side and never merged into one score."""
+
+from __future__ import annotations
+
+from game.engine.access import district_share, read_district
+from game.engine.conditions import holds
+from game.engine.params import PARAMS
+from game.engine.scenario import Scenario
+from game.model.level import Ending
+from game.model.state import GameState
+
+
+def snapshot(state: GameState) -> dict:
+    """The district's stocks now: what a turn record shows 'at the start of the month'."""
+    totals = {key: round(read_district(state, key), 1) for key in
+              ("population", "deaths", "deported", "fled", "households", "horses", "cattle",
+               "pigs", "sheep", "grain", "grain_delivered")}
+    return {
+        "collectivized_share": round(district_share(state), 4),
+        "standing": round(state.standing, 1),
+        **totals,
+        "seed": round(sum(v.seed for v in state.villages), 1),
+        "hunger": round(read_district(state, "hunger"), 1),
+    }
+
+
+def ledgers(state: GameState, scenario: Scenario, start: dict) -> dict:
+    """The centre's ledger, the villages' ledger and (with the ending) the player's fate."""
+    now = snapshot(state)
+    quota = state.grain_quota * (1 + state.quota_raise)
+    change = {a: (now[a] / start[a] - 1) if start[a] else 0.0 for a in ("horses", "cattle", "pigs", "sheep")}
+    return {
+        "centre": {
+            "grain_delivered_t": round(now["grain_delivered"]),
+            "grain_quota_t": round(quota),
+            "quota_fulfilment": round(now["grain_delivered"] / quota, 3) if quota else None,
+            "collectivized_share": now["collectivized_share"],
+            "kulaks_removed_hh": round(state.kulaks_removed),
+            "kulak_quota_hh": round(state.kulak_quota),
+            "standing": now["standing"],
+        },
+        "villages": {
+            "population": round(now["population"]),
+            "deaths": round(now["deaths"]),
+            "excess_deaths": round(max(0.0, now["deaths"] - _expected_deaths(state, scenario, start))),
+            "deported_people": round(now["deported"]),
+            "fled_people": round(now["fled"]),
+            "livestock_change": {a: round(c, 3) for a, c in change.items()},
+            "grain_left_t": round(now["grain"]),
+            "seed_t": round(now["seed"]),
+            "trust": round(read_district(state, "trust"), 1),
+        },
+    }
+
+
+def _expected_deaths(state: GameState, scenario: Scenario, start: dict) -> float:
+    """Deaths the district would have had anyway, at the ordinary death rate."""
+    months = len(state.history) * scenario.level.turn_months
+    return start["population"] * PARAMS.base_death_rate * months
+
+
+def choose_ending(state: GameState, scenario: Scenario) -> Ending:
+    """The first ending of the level whose condition holds (the last one always does)."""
+    for ending in scenario.level.endings:
+        if holds(ending.when, state, None, scenario.level.ration):
+            return ending
+    return scenario.level.endings[-1]

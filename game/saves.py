@@ -1,0 +1,118 @@
+"""Saves: small JSON files, written atomically, checked before they are used.
+
+A save holds the seed and the decision log (which replay the game exactly) and a snapshot
+of the state. Writing goes to a temporary file in the same folder, is flushed and fsynced,
+then renamed over the old save, so a crash leaves either the old save or the new one,
+never half of one. A save that cannot be used is refused with a sentence saying why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from game import __version__
+from game.engine.turn import InvalidDecision
+from game.model.decision import Decision
+from game.model.state import GameState
+from game.session import Session
+from game.engine.scenario import Scenario
+
+FORMAT = 1
+
+
+class SaveError(Exception):
+    """A save that cannot be used; the message says why, for the player."""
+
+
+class SaveFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: int
+    game_version: str
+    level: str
+    content_fingerprint: str
+    seed: int
+    decisions: list[Decision]
+    snapshot: GameState
+    rng_state: int
+
+
+def to_save(session: Session) -> SaveFile:
+    return SaveFile(format=FORMAT, game_version=__version__, level=session.scenario.level.id,
+                    content_fingerprint=session.scenario.fingerprint, seed=session.seed,
+                    decisions=list(session.decisions), snapshot=session.state,
+                    rng_state=session.rng.state)
+
+
+def write(path: Path, session: Session) -> None:
+    """Write the save atomically: the previous save survives any crash during the write."""
+    data = to_save(session).model_dump_json(indent=1).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def read(path: Path) -> SaveFile:
+    """Parse and check a save's shape; raise SaveError with a readable reason."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SaveError(f"{path}: there is no such save file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SaveError(f"{path}: cannot read the save ({exc})") from None
+    if not text.strip():
+        raise SaveError(f"{path}: the save is empty")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = "it looks cut short" if exc.pos >= len(text.rstrip()) - 1 else "it is not valid JSON"
+        raise SaveError(f"{path}:{exc.lineno}:{exc.colno}: not a usable save: {hint} ({exc.msg})") from None
+    if not isinstance(raw, dict) or "format" not in raw:
+        raise SaveError(f"{path}: this is not a save file of The Great Break")
+    if raw["format"] != FORMAT:
+        raise SaveError(f"{path}: save format {raw['format']!r} cannot be read by this version, "
+                        f"which reads format {FORMAT}")
+    try:
+        return SaveFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"{path}: the save is damaged: {where}: {first['msg']}") from None
+
+
+def resume(save: SaveFile, scenario: Scenario, path: Path | str = "save") -> Session:
+    """Rebuild the game from a save's log, checking it belongs to this content."""
+    if save.level != scenario.level.id:
+        raise SaveError(f"{path}: the save is for level '{save.level}', not '{scenario.level.id}'")
+    if save.content_fingerprint != scenario.fingerprint:
+        raise SaveError(f"{path}: the save was made with other content (fingerprint "
+                        f"{save.content_fingerprint}, this game has {scenario.fingerprint}): "
+                        "cards or levels have changed since, so it would not replay the same game")
+    try:
+        return Session.replayed(scenario, save.seed, save.decisions)
+    except (InvalidDecision, KeyError, IndexError) as exc:
+        raise SaveError(f"{path}: the decision log does not replay on this content ({exc})") from None
