@@ -31,12 +31,16 @@ STANCES = [
     ("force", "Force: coercion and arrests; most join, livestock is slaughtered, resistance flares."),
     ("hold", "Hold back: leave the village be; trust returns, the centre notices."),
 ]
-PRESS = [
-    ("light", "Light: take only grain beyond six months of food."),
-    ("normal", "Normal: the monthly plan, leaving three months of food."),
-    ("hard", "Hard: 1.4 times the monthly plan, leaving one month of food."),
-    ("maximum", "Maximum: double the monthly plan, leaving nothing."),
-]
+def _press_option(press: str, name: str) -> tuple[str, str]:
+    """The lever's text, made from the same numbers the engine uses, so it cannot drift."""
+    times = PARAMS.press_multiplier[press]
+    months = PARAMS.food_protected_months[press]
+    left = f"leaving {months:g} months of food" if months else "leaving no food"
+    return press, f"{name}: {times:g} times the monthly plan, {left}."
+
+
+PRESS = [_press_option(p, n) for p, n in
+         (("light", "Light"), ("normal", "Normal"), ("hard", "Hard"), ("maximum", "Maximum"))]
 LISTS = [
     ("none", "Draw up no lists."),
     ("fewer", "List fewer households than ordered (half)."),
