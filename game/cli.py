@@ -82,6 +82,7 @@ def _turn_series(state) -> list[dict]:
              "deaths_total": h["deaths"], "fled": h["flows"]["fled"],
              "deported": h["flows"]["deported"], "hunger": h["hunger"],
              "resistance": h["resistance"], "disturbances": h["flows"]["disturbances"],
+             "unrest": h["flows"]["unrest"],
              "standing": h["standing"]} for h in state.history]
 
 
@@ -95,7 +96,9 @@ def cmd_simulate(args) -> int:
                "units": {"collectivized_share": "share of households, on the first of the month",
                          "grain_t": "t", "horses": "head", "deaths": "people in the month",
                          "resistance": "index 0-100, mean of the villages at the month's end",
-                         "disturbances": "incidents in the month", "standing": "points 0-100"},
+                         "disturbances": "incidents in the month",
+                         "unrest": "expected mass disturbances in the month (open resistance)",
+                         "standing": "points 0-100"},
                "turns": _turn_series(s), "ending": s.ending,
                "ledgers": ledgers(s, scenario, s.initial), "hash": state_hash(s)}
         if args.json:
@@ -104,7 +107,7 @@ def cmd_simulate(args) -> int:
             for t in out["turns"]:
                 print(f"{t['date']}  kolkhoz {t['collectivized_share']:6.1%}  grain {t['grain_t']:8,.0f} t  "
                       f"cattle {t['cattle']:6,.0f}  resistance {t['resistance']:5.1f}  "
-                      f"disturbances {t['disturbances']:2d}  standing {t['standing']:5.1f}")
+                      f"unrest {t['unrest']:5.2f}  disturbances {t['disturbances']:2d}  standing {t['standing']:5.1f}")
             print(f"ending: {s.ending}")
         return 0
     endings: Counter = Counter()
@@ -219,9 +222,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     p = parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["play", *argv]  # `python -m game --seed 3` plays, as `python -m game` does
     args = p.parse_args(argv)
     if args.command is None:
-        args = p.parse_args(["play", *(argv or sys.argv[1:])])
+        args = p.parse_args(["play"])
     if getattr(args, "runs", 1) < 1:
         p.error("--runs must be at least 1")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,

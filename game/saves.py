@@ -89,8 +89,14 @@ def read(path: Path) -> SaveFile:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = "it looks cut short" if exc.pos >= len(text.rstrip()) - 1 else "it is not valid JSON"
+        # A save is one JSON object: a file that opens one and never closes it was cut short
+        # (the parser itself often stops earlier, at the start of an unterminated string).
+        stripped = text.rstrip()
+        cut = exc.pos >= len(stripped) - 1 or (stripped.lstrip().startswith("{") and not stripped.endswith("}"))
+        hint = "it looks cut short" if cut else "it is not valid JSON"
         raise SaveError(f"{path}:{exc.lineno}:{exc.colno}: not a usable save: {hint} ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # e.g. a number too long, or nesting too deep
+        raise SaveError(f"{path}: not a usable save: {str(exc).split(';')[0]}") from None
     if not isinstance(raw, dict) or "format" not in raw:
         raise SaveError(f"{path}: this is not a save file of The Great Break")
     if raw["format"] != FORMAT:

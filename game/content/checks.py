@@ -69,9 +69,18 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
             loc = prefix + loc
             if isinstance(cond, Compare):
                 _check_quantity(cond.quantity, False, loc + ("quantity",), doc, report, names)
-                if cond.quantity.startswith("village.") and loc[len(prefix)] == "when" and card.village is None:
-                    report(doc, loc + ("quantity",), "error", "needs-village",
-                           f"'{cond.quantity}' needs a village: add a 'village:' selector to the card")
+                if cond.quantity.startswith("village."):
+                    # The card's `when` is tested for the district before any village is
+                    # drawn (draw.eligible), so it can never read a village quantity; a
+                    # choice's `when` can, but only on a village card.
+                    if loc[len(prefix)] == "when":
+                        report(doc, loc + ("quantity",), "error", "needs-village",
+                               f"'{cond.quantity}' cannot be tested in the card's 'when', which is "
+                               "tested before a village is drawn: put it in the 'village:' "
+                               "selector, or use 'villages.'")
+                    elif loc[len(prefix)] == "choices" and card.village is None:
+                        report(doc, loc + ("quantity",), "error", "needs-village",
+                               f"'{cond.quantity}' needs a village: add a 'village:' selector to the card")
             elif isinstance(cond, FlagIs) and cond.flag not in flags_set:
                 report(doc, loc + ("flag",), "warning", "unknown-flag",
                        f"no card or engine rule sets flag '{cond.flag}'." + did_you_mean(cond.flag, flags_set))

@@ -8,6 +8,7 @@ order the file system lists them in.
 from __future__ import annotations
 
 import hashlib
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
 from game.model.card import Card
+from game.model.conditions import Condition
+from game.model.effects import Effect
 from game.model.level import Level
 from game import paths
 
@@ -49,27 +52,42 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _kinds(union) -> list[str]:
+    """The `kind` tags of a discriminated union (Effect or Condition)."""
+    members = typing.get_args(typing.get_args(union)[0])
+    return [m.model_fields["kind"].default for m in members]
+
+
 def _pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple) -> list[Diagnostic]:
     out = []
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])
-        line, col = doc.position(loc)
-        field_path = ".".join(str(p) for p in loc)
         message = err["msg"]
+        key = False
         if err["type"] == "extra_forbidden":
+            key = True  # the unknown key is what is wrong, not its value
             message = f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), field_names())
             code = "unknown-field"
         elif err["type"] == "missing":
             code = "missing-field"
             message = f"'{loc[-1]}' is required"
-        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        elif err["type"] == "union_tag_invalid":
             code = "unknown-kind"
+            loc = loc + ("kind",)  # point at the kind that is wrong
             tag = err.get("ctx", {}).get("tag", "")
             expected = err.get("ctx", {}).get("expected_tags", "")
             message = f"unknown kind '{tag}'; expected one of {expected}." + did_you_mean(
                 str(tag), [t.strip(" '") for t in str(expected).split(",")])
+        elif err["type"] == "union_tag_not_found":
+            code = "missing-field"
+            written = [p for p in loc if isinstance(p, str)]
+            kinds = _kinds(Effect if written and written[-1] == "effects" else Condition)
+            message = "'kind' is required: one of " + ", ".join(f"'{k}'" for k in kinds)
+            loc = loc + ("kind",)
         else:
             code = "invalid-value"
+        line, col, written = doc.locate(loc, key=key)
+        field_path = ".".join(str(p) for p in written)
         out.append(Diagnostic(doc.path, line, col, "error", code, field_path, message))
     return out
 

@@ -49,7 +49,8 @@ def field_names() -> tuple[str, ...]:
 
 
 def _draft07(node: Any) -> Any:
-    """Rewrite what draft-07 editors do not read: const -> enum, prefixItems -> items."""
+    """Rewrite what draft-07 editors do not read: const -> enum, prefixItems -> items,
+    $defs -> definitions, and $ref beside other keywords -> allOf."""
     if isinstance(node, dict):
         out = {k: _draft07(v) for k, v in node.items()}
         if "const" in out:
@@ -61,6 +62,8 @@ def _draft07(node: Any) -> Any:
             out["definitions"] = out.pop("$defs")
         if "$ref" in out and isinstance(out["$ref"], str):
             out["$ref"] = out["$ref"].replace("#/$defs/", "#/definitions/")
+            if len(out) > 1:  # draft-07 ignores every keyword beside $ref (e.g. a description)
+                out = {"allOf": [{"$ref": out.pop("$ref")}], **out}
         out.pop("discriminator", None)
         return out
     if isinstance(node, list):
@@ -77,7 +80,8 @@ def card_file_schema() -> dict:
         "type": "object",
         "additionalProperties": False,
         "required": ["cards"],
-        "properties": {"cards": {k: v for k, v in card.items() if k != "$defs"}},
+        "properties": {"cards": {**{k: v for k, v in card.items() if k != "$defs"},
+                                 "description": "The event cards of this file."}},
         "$defs": card.get("$defs", {}),
     }
     return _draft07(schema)

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from game.content.diagnostics import Diagnostic
 
@@ -23,30 +24,46 @@ class Document:
     path: str
     data: Any
 
-    def position(self, loc: tuple) -> tuple[int, int]:
-        """1-based (line, col) of the node at `loc`, or of its nearest existing parent."""
+    def position(self, loc: tuple, key: bool = False) -> tuple[int, int]:
+        """1-based (line, col) of the node at `loc`, or of its nearest existing parent.
+
+        With key=True and a last part that is a key of a mapping, the key's own position
+        (for an unknown field the key is what is wrong, not its value)."""
+        line, col, _ = self.locate(loc, key)
+        return line, col
+
+    def locate(self, loc: tuple, key: bool = False) -> tuple[int, int, tuple]:
+        """(line, col, loc as written in the file) of the node at `loc`.
+
+        Pydantic puts the tag of a discriminated union into its error locations
+        (`effects.0.add.value`); the file has no such key, so the tag is left out of the
+        returned location and does not move the position. A tag is recognised as the part
+        equal to the mapping's own `kind`, unless it is the last part and a real key
+        (`{kind: flag, flag: ...}` has both)."""
         node, line, col = self.data, 1, 1
+        written: list = []
         if isinstance(node, (CommentedMap, CommentedSeq)):
             line, col = node.lc.line + 1, node.lc.col + 1
-        for part in loc:
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
             if isinstance(node, CommentedMap):
+                if node.get("kind") == part and isinstance(part, str) and (not last or part not in node):
+                    continue  # a tag pydantic adds for discriminated unions
                 if part in node:
+                    written.append(part)
                     try:
                         kl, kc = node.lc.key(part)
                         line, col = kl + 1, kc + 1
-                        vl, vc = node.lc.value(part)
-                        if isinstance(node[part], (CommentedMap, CommentedSeq)):
-                            pass
-                        else:
+                        if not (key and last) and not isinstance(node[part], (CommentedMap, CommentedSeq)):
+                            vl, vc = node.lc.value(part)
                             line, col = vl + 1, vc + 1
                     except (KeyError, TypeError):
                         pass
                     node = node[part]
                     continue
-                if node.get("kind") == part:  # a tag pydantic adds for discriminated unions
-                    continue
-                return line, col
+                return line, col, tuple(written) + tuple(loc[i:])
             if isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                written.append(part)
                 try:
                     il, ic = node.lc.item(part)
                     line, col = il + 1, ic + 1
@@ -54,8 +71,8 @@ class Document:
                     pass
                 node = node[part]
                 continue
-            return line, col
-        return line, col
+            return line, col, tuple(written) + tuple(loc[i:])
+        return line, col, tuple(written)
 
 
 def _yaml() -> YAML:
@@ -64,12 +81,32 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index` in `text`."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _code(character) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
 def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one file; a syntax problem becomes a diagnostic, never an exception."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", "unreadable", "", f"cannot read the file: {exc}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # The bytes before the bad one decode, so line and column count characters.
+        line, col = _line_col(raw[:exc.start].decode("utf-8"), exc.start)
+        bad = raw[exc.start:exc.end].hex(" ")
+        return None, [Diagnostic(shown, line, col, "error", "not-utf8", "",
+                                 f"the file is not UTF-8 text (byte {bad} cannot be read); "
+                                 "save it as UTF-8")]
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -81,6 +118,10 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         else:
             code = "yaml-syntax"
         return None, [Diagnostic(shown, line, col, "error", code, "", problem.replace("\n", " "))]
+    except ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line, col = _line_col(text, exc.position)
+        return None, [Diagnostic(shown, line, col, "error", "yaml-syntax", "",
+                                 f"the character U+{_code(exc.character):04X} is not allowed in a YAML file")]
     except YAMLError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", "yaml-syntax", "", str(exc).replace("\n", " "))]
     return Document(shown, data), []

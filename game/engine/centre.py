@@ -103,16 +103,25 @@ def report(state: GameState, decision: Report, orders: Orders, scenario: Scenari
     change = 0.0
     expected = _expected_share(state)
     if expected is not None:
-        change += max(-6.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
+        change += max(-4.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
     if state.grain_quota > 0 and state.campaign_end is not None and state.campaign_start is not None:
         span = state.campaign_end - state.campaign_start + 1
         done = min(span, state.month - state.campaign_start + 1)
         plan_to_date = state.grain_quota * (1 + state.quota_raise) * done / span
         if plan_to_date > 0 and state.month <= state.campaign_end:
-            change += max(-8.0, min(3.0, PARAMS.standing_procurement * (reported_delivered / plan_to_date - 1)))
+            change += max(-6.0, min(3.0, PARAMS.standing_procurement * (reported_delivered / plan_to_date - 1)))
     if state.kulak_quota > 0:
         change += max(-5.0, min(2.0, PARAMS.standing_kulak * (state.kulaks_removed / state.kulak_quota - 0.5)))
     change -= PARAMS.standing_per_disturbance * sum(v.disturbances for v in state.villages)
+    if "excesses_condemned" in state.flags and "excesses_reckoned" not in state.flags:
+        # The spring 1930 reckoning: the centre blames districts for the excesses it demanded,
+        # the more the more households were forced in.
+        forced = sum(v.households_forced for v in state.villages) / max(1.0, sum(v.households for v in state.villages))
+        change -= PARAMS.standing_scapegoat * forced
+        state.flags.add("excesses_reckoned")
+        if forced > 0.1:
+            lines.append(_entry(state, "report", f"The okrug committee reviews the 'distortions' in the "
+                                f"district: {forced:.0%} of households were driven into the kolkhozy."))
     if "excesses_condemned" in state.flags and any(o.stance == "force" for o in orders.villages.values()):
         change -= PARAMS.standing_force_condemned
         lines.append(_entry(state, "report", "The oblast committee names the district among those "

@@ -34,20 +34,19 @@ def eligible(card: Card, state: GameState, scenario: Scenario) -> bool:
     """Whether a card may be drawn now (fixed-date cards never enter the weighted pool)."""
     if card.date is not None:
         return False
-    if card.window is not None:
-        first, last = card.window
-        if first is not None and state.month < month_index(first):
-            return False
-        if last is not None and state.month > month_index(last):
-            return False
+    first, last = scenario.windows[card.id]
+    if not first <= state.month <= last:
+        return False
     times = state.seen.get(card.id, 0)
     if times and not card.repeat:
         return False
     if times and state.turn - state.last_seen.get(card.id, -99) <= card.cooldown:
         return False
-    if not holds(card.when, state, None, scenario.level.ration):
+    ration = scenario.level.ration
+    if not holds(card.when, state, None, ration):
         return False
-    return card.village is None or bool(village_candidates(card, state, scenario.level.ration))
+    return card.village is None or any(
+        v.population > 0 and holds(card.village, state, v, ration) for v in state.villages)
 
 
 def _pending(card: Card, state: GameState, rng: Rng, ration: float) -> Pending | None:

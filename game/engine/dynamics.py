@@ -35,11 +35,12 @@ class MonthFlows:
     sown: float = 0.0
     harvest: float = 0.0
     disturbances: int = 0
+    unrest: float = 0.0                # expected disturbances: open resistance without the dice
     slaughtered: dict = field(default_factory=lambda: {a: 0.0 for a in ANIMALS})
 
     def add(self, other: "MonthFlows") -> None:
         for name in ("joined", "left", "deported", "fled", "deaths", "births", "delivered",
-                     "eaten", "sown", "harvest", "disturbances"):
+                     "eaten", "sown", "harvest", "disturbances", "unrest"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for a in ANIMALS:
             self.slaughtered[a] += other.slaughtered[a]
@@ -245,6 +246,7 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
         expected = (start_households / 1000 * PARAMS.disturbance_rate * (v.resistance / 100) ** 2
                     * (0.2 + PARAMS.disturbance_coercion * coercion
                        + PARAMS.disturbance_leaving * leaving_share))
+        flows.unrest += expected
         incidents = _poisson(rng, expected)
         v.disturbances += incidents
         flows.disturbances += incidents

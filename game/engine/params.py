@@ -16,7 +16,7 @@ class Params:
     voluntary_join: float = 0.004          # joins with no campaign at all
     persuade_join: float = 0.02            # extra voluntary joining under persuasion
     forced_join: dict = field(default_factory=lambda: {
-        "hold": 0.0, "persuade": 0.0, "pressure": 0.15, "force": 0.7})
+        "hold": 0.0, "persuade": 0.0, "pressure": 0.18, "force": 0.85})
     fear_join: float = 0.6                 # extra forced joining per share of households deported
     # Cadres: a stance needs people to carry it out. Factor for 0, 1, 2+ brigades.
     cadre_factor: tuple = (0.5, 0.8, 1.0)
@@ -72,6 +72,7 @@ class Params:
     standing_kulak: float = 5.0
     standing_per_disturbance: float = 1.5
     standing_force_condemned: float = 6.0   # per month of force after excesses are condemned
+    standing_scapegoat: float = 40.0        # once, per share of households forced in, when condemned
     # Reports and inspections.
     inflate: float = 1.15
     understate: float = 0.85

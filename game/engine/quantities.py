@@ -89,6 +89,8 @@ ENGINE_FLAGS: dict[str, str] = {
     "leaving_allowed": "Kolkhoz members may leave: forced members go back to private farming.",
     "excesses_condemned": "The centre condemns 'excesses': force now costs standing.",
     "flight_blocked": "Roads are closed to peasants: the hungry cannot leave.",
+    "excesses_reckoned": "The centre has already blamed the district for its share of the excesses.",
+    "accused_of_concealment": "An inspection found you concealing grain: low standing now means arrest.",
     "under_investigation": "An inspector is in the district: false reports are found twice as often.",
     "removed": "You have been removed from your post: the game ends.",
     "arrested": "You have been arrested: the game ends.",

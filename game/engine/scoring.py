@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.access import district_share, read_district
+from game.engine.access import read_district
 from game.engine.conditions import holds
 from game.engine.params import PARAMS
 from game.engine.scenario import Scenario
@@ -10,17 +10,31 @@ from game.model.level import Ending
 from game.model.state import GameState
 
 
+_SUMMED = ("population", "deaths", "horses", "cattle", "pigs", "sheep", "grain", "seed", "delivered",
+           "hunger", "households_kolkhoz")
+
+
 def snapshot(state: GameState) -> dict:
     """The district's stocks now: what a turn record shows 'at the start of the month'."""
-    totals = {key: round(read_district(state, key), 1) for key in
-              ("population", "deaths", "deported", "fled", "households", "horses", "cattle",
-               "pigs", "sheep", "grain", "grain_delivered")}
+    totals = dict.fromkeys(_SUMMED, 0.0)
+    deported = fled = households = 0.0
+    for v in state.villages:
+        for key in _SUMMED:
+            totals[key] += getattr(v, key)
+        deported += v.deported_people
+        fled += v.fled_people
+        households += v.households
     return {
-        "collectivized_share": round(district_share(state), 4),
+        "collectivized_share": round(totals["households_kolkhoz"] / households, 4) if households else 0.0,
         "standing": round(state.standing, 1),
-        **totals,
-        "seed": round(sum(v.seed for v in state.villages), 1),
-        "hunger": round(read_district(state, "hunger"), 1),
+        "population": round(totals["population"], 1),
+        "deaths": round(totals["deaths"], 1),
+        "deported": round(deported, 1),
+        "fled": round(fled, 1),
+        "households": round(households, 1),
+        **{a: round(totals[a], 1) for a in ("horses", "cattle", "pigs", "sheep", "grain", "seed")},
+        "grain_delivered": round(totals["delivered"], 1),
+        "hunger": round(totals["hunger"] / len(state.villages), 1),
     }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine.policies import decide
 from game.engine.rng import Rng
 from game.engine.scenario import Scenario
-from game.engine.turn import new_game, step
+from game.engine.turn import advance, new_game
 from game.model.decision import Decision
 from game.model.state import GameState, Phase
 
@@ -31,7 +31,7 @@ def play(scenario: Scenario, seed: int, policy: str, max_steps: int = 10_000) ->
             break
         decision = decide(policy, scenario, state, policy_rng)
         decisions.append(decision)
-        state, _ = step(scenario, state, decision, rng)
+        advance(scenario, state, decision, rng)
     return Played(state, decisions, rng.state)
 
 
@@ -39,5 +39,5 @@ def replay(scenario: Scenario, seed: int, decisions: list[Decision]) -> tuple[Ga
     """Run a decision log from the start; the result equals the original game exactly."""
     state, rng = new_game(scenario, seed)
     for decision in decisions:
-        state, _ = step(scenario, state, decision, rng)
+        advance(scenario, state, decision, rng)
     return state, rng

@@ -20,7 +20,7 @@ from game.engine.scenario import Scenario
 from game.engine.scoring import choose_ending, snapshot
 from game.model.common import month_index, month_name
 from game.model.decision import CardChoice, Decision, Orders, Report
-from game.model.state import GameState, LogEntry, Phase, VillageState
+from game.model.state import STATE_ADAPTER, GameState, LogEntry, Phase, VillageState
 
 
 class InvalidDecision(ValueError):
@@ -59,8 +59,16 @@ def _begin_turn(state: GameState, scenario: Scenario) -> None:
 
 def step(scenario: Scenario, state: GameState, decision: Decision, rng: Rng
          ) -> tuple[GameState, list[LogEntry]]:
-    """Apply one decision; return the new state and the log lines it produced."""
-    state = state.clone()
+    """Apply one decision; return the new state and the log lines it produced.
+
+    The state passed in is left as it was (a front end may keep it, to go back to it)."""
+    new = state.clone()
+    return new, advance(scenario, new, decision, rng)
+
+
+def advance(scenario: Scenario, state: GameState, decision: Decision, rng: Rng) -> list[LogEntry]:
+    """Apply one decision to `state` in place: for callers that own the state and keep no
+    earlier copy (the simulator, replays). On InvalidDecision the state is unchanged."""
     before = len(state.log)
     if isinstance(decision, Orders):
         _orders(scenario, state, decision, rng)
@@ -70,7 +78,7 @@ def step(scenario: Scenario, state: GameState, decision: Decision, rng: Rng
         _report(scenario, state, decision, rng)
     else:
         raise InvalidDecision(f"unknown decision {decision!r}")
-    return state, state.log[before:]
+    return state.log[before:]
 
 
 def _require(state: GameState, phase: Phase) -> None:
@@ -93,7 +101,7 @@ def check_orders(state: GameState, orders: Orders) -> None:
 def _orders(scenario: Scenario, state: GameState, orders: Orders, rng: Rng) -> None:
     _require(state, Phase.orders)
     check_orders(state, orders)
-    state.orders = orders.model_dump()
+    state.orders = orders
     state.log += centre.answer_request(state, orders, rng, scenario.level.ration)
     state.pending = draw(state, scenario, rng)
     label = month_name(state.month)
@@ -146,7 +154,7 @@ def _choice(scenario: Scenario, state: GameState, decision: CardChoice, rng: Rng
 def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
     """The outcome engine advances the district through the turn's months."""
     level = scenario.level
-    orders = Orders.model_validate(state.orders)
+    orders = state.orders
     total = dynamics.MonthFlows()
     for offset in range(level.turn_months):
         if offset:
@@ -161,7 +169,7 @@ def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
         "deaths": round(total.deaths, 1), "births": round(total.births, 1),
         "delivered": round(total.delivered, 1), "eaten": round(total.eaten, 1),
         "sown": round(total.sown, 1), "harvest": round(total.harvest, 1),
-        "disturbances": total.disturbances,
+        "disturbances": total.disturbances, "unrest": round(total.unrest, 3),
         "slaughtered": {a: round(n, 1) for a, n in total.slaughtered.items()},
     }
     state.phase = Phase.report
@@ -169,7 +177,7 @@ def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
 
 def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) -> None:
     _require(state, Phase.report)
-    orders = Orders.model_validate(state.orders)
+    orders = state.orders
     state.log += centre.report(state, decision, orders, scenario, rng)
     state.log += _news(state)
     state.history.append(_record(state))
@@ -187,13 +195,12 @@ def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) ->
 
 def _record(state: GameState) -> dict:
     """One row of the game's series: stocks at the turn's start, flows during it."""
-    end = snapshot(state)
     return {
         "turn": state.turn,
         "date": month_name(state.month),
         **state.turn_start,
         "resistance": round(sum(v.resistance for v in state.villages) / len(state.villages), 1),
-        "standing_after": end["standing"],
+        "standing_after": round(state.standing, 1),
         "flows": state.last_flows,
     }
 
@@ -224,7 +231,7 @@ def _end(scenario: Scenario, state: GameState) -> None:
 
 def state_hash(state: GameState) -> str:
     """A hash of the whole state, equal for equal games on any machine."""
-    data = state.model_dump(mode="json")
+    data = STATE_ADAPTER.dump_python(state, mode="json")
     data["flags"] = sorted(data["flags"])
     text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()

@@ -12,6 +12,8 @@ from game.model.effects import Effect
 
 
 class CardKind(str, Enum):
+    """What a card is: an order from above, a voice from the village, a recurring event, or news."""
+
     directive = "directive"
     testimony = "testimony"
     situation = "situation"

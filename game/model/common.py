@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -28,6 +29,7 @@ CardId = Annotated[
 ]
 
 
+@lru_cache(maxsize=4096)
 def month_index(month: str) -> int:
     """Months since year 0, so that months compare and subtract as integers."""
     year, mon = month.split("-")
@@ -57,6 +59,9 @@ class ContentModel(BaseModel):
 
 
 class SourceKind(str, Enum):
+    """What kind of source: document, statistic, memoir, testimony (given later), scholarship
+    or reference."""
+
     document = "document"
     statistic = "statistic"
     memoir = "memoir"

@@ -18,7 +18,7 @@ Comparison = Literal["<", "<=", ">", ">=", "==", "!="]
 class DateWindow(ContentModel):
     """True when the current month lies in [from, to] (either end may be left open)."""
 
-    kind: Literal["date"] = "date"
+    kind: Literal["date"] = Field("date", description="date: the current month lies in a window.")
     from_: Month | None = Field(None, alias="from", description="First month, inclusive.")
     to: Month | None = Field(None, description="Last month, inclusive.")
 
@@ -26,7 +26,7 @@ class DateWindow(ContentModel):
 class Compare(ContentModel):
     """Compare a named quantity with a number, e.g. district.standing < 40."""
 
-    kind: Literal["compare"] = "compare"
+    kind: Literal["compare"] = Field("compare", description="compare: compare a quantity with a number.")
     quantity: str = Field(description="A named quantity: 'district.X', 'village.X' or 'villages.X'.")
     op: Comparison = Field(description="One of < <= > >= == !=.")
     value: float = Field(description="The number to compare with, in the quantity's unit.")
@@ -35,7 +35,7 @@ class Compare(ContentModel):
 class FlagIs(ContentModel):
     """True when a district flag is set (or, with is: false, when it is not)."""
 
-    kind: Literal["flag"] = "flag"
+    kind: Literal["flag"] = Field("flag", description="flag: a district flag is set (or not).")
     flag: Identifier = Field(description="The flag's name.")
     is_: bool = Field(True, alias="is", description="The value to test for.")
 
@@ -43,7 +43,7 @@ class FlagIs(ContentModel):
 class TraitIs(ContentModel):
     """A trait of the card's village (or, for a district card, of any village) equals a value."""
 
-    kind: Literal["trait"] = "trait"
+    kind: Literal["trait"] = Field("trait", description="trait: a village trait has a value.")
     trait: Identifier = Field(description="The trait's name, as in the level's villages.")
     equals: str | bool | int = Field(description="The value the trait must have.")
 
@@ -51,7 +51,7 @@ class TraitIs(ContentModel):
 class Seen(ContentModel):
     """A card has been played at least (or, with at_most, at most) some number of times."""
 
-    kind: Literal["seen"] = "seen"
+    kind: Literal["seen"] = Field("seen", description="seen: a card has been played so many times.")
     card: CardId = Field(description="The card's id.")
     at_least: int = Field(1, ge=0, description="Minimum times played.")
     at_most: int | None = Field(None, ge=0, description="Maximum times played.")
@@ -60,21 +60,21 @@ class Seen(ContentModel):
 class All(ContentModel):
     """True when every condition in the list is true."""
 
-    kind: Literal["all"] = "all"
+    kind: Literal["all"] = Field("all", description="all: every condition holds.")
     of: list["Condition"] = Field(min_length=1, description="The conditions.")
 
 
 class Any_(ContentModel):
     """True when at least one condition in the list is true."""
 
-    kind: Literal["any"] = "any"
+    kind: Literal["any"] = Field("any", description="any: at least one condition holds.")
     of: list["Condition"] = Field(min_length=1, description="The conditions.")
 
 
 class Not(ContentModel):
     """True when the condition is false."""
 
-    kind: Literal["not"] = "not"
+    kind: Literal["not"] = Field("not", description="not: the condition does not hold.")
     of: "Condition" = Field(description="The condition to negate.")
 
 

@@ -12,7 +12,7 @@ from game.model.common import CardId, ContentModel, Identifier
 class Add(ContentModel):
     """Add a number (negative to subtract) to a writable named quantity."""
 
-    kind: Literal["add"] = "add"
+    kind: Literal["add"] = Field("add", description="add: add a number to a quantity.")
     quantity: str = Field(description="A writable quantity: 'district.X', 'village.X' or 'villages.X'.")
     value: float = Field(description="Amount to add, in the quantity's unit.")
 
@@ -20,7 +20,7 @@ class Add(ContentModel):
 class Set(ContentModel):
     """Set a writable named quantity to a value."""
 
-    kind: Literal["set"] = "set"
+    kind: Literal["set"] = Field("set", description="set: set a quantity to a value.")
     quantity: str = Field(description="A writable quantity.")
     value: float = Field(description="The new value, in the quantity's unit.")
 
@@ -28,7 +28,7 @@ class Set(ContentModel):
 class Multiply(ContentModel):
     """Multiply a writable named quantity, e.g. by 0.9 for a loss of a tenth."""
 
-    kind: Literal["multiply"] = "multiply"
+    kind: Literal["multiply"] = Field("multiply", description="multiply: multiply a quantity by a factor.")
     quantity: str = Field(description="A writable quantity.")
     value: float = Field(ge=0, description="The factor, 0 or more.")
 
@@ -36,7 +36,7 @@ class Multiply(ContentModel):
 class SetFlag(ContentModel):
     """Set or clear a district flag."""
 
-    kind: Literal["flag"] = "flag"
+    kind: Literal["flag"] = Field("flag", description="flag: set or clear a district flag.")
     flag: Identifier = Field(description="The flag's name.")
     value: bool = Field(True, description="true sets the flag, false clears it.")
 
@@ -52,7 +52,8 @@ class Households(ContentModel):
     labelled "kulak" are deported.
     """
 
-    kind: Literal["households"] = "households"
+    kind: Literal["households"] = Field(
+        "households", description="households: move households between groups.")
     flow: HouseholdFlow = Field(description="join, leave, flee or deport.")
     share: float = Field(gt=0, le=1, description="Share of the households the flow draws from, 0-1.")
     scope: Literal["village", "villages"] = Field(
@@ -63,7 +64,7 @@ class Households(ContentModel):
 class Queue(ContentModel):
     """Queue a follow-up card to be drawn first after some turns."""
 
-    kind: Literal["queue"] = "queue"
+    kind: Literal["queue"] = Field("queue", description="queue: queue a follow-up card.")
     card: CardId = Field(description="The follow-up card's id.")
     after: int = Field(1, ge=1, le=24, description="Turns from now.")
 
@@ -79,14 +80,14 @@ class Outcome(ContentModel):
 class Chance(ContentModel):
     """Pick one outcome at random, by weight, with the game's seeded generator."""
 
-    kind: Literal["chance"] = "chance"
+    kind: Literal["chance"] = Field("chance", description="chance: pick one outcome at random.")
     outcomes: list[Outcome] = Field(min_length=2, description="Two or more weighted outcomes.")
 
 
 class Log(ContentModel):
     """Write a line into the decision log for the debrief."""
 
-    kind: Literal["log"] = "log"
+    kind: Literal["log"] = Field("log", description="log: write a line into the decision log.")
     text: str = Field(min_length=1, description="The line; {village} is replaced by the village's name.")
 
 

@@ -82,35 +82,36 @@ class PolicyMonth(ContentModel):
 class Target(ContentModel):
     """A documented value the historical run must reproduce, with its tolerance."""
 
-    quantity: Literal["collectivized_share", "resistance_peak"] = Field(
-        description="collectivized_share (on the first of the month) or resistance_peak (the month "
-        "in which resistance is highest)."
+    quantity: Literal["collectivized_share", "unrest_peak"] = Field(
+        description="collectivized_share (on the first of the month) or unrest_peak (the month with "
+        "the most open unrest: the expected number of mass disturbances)."
     )
     date: Month
     low: float | None = Field(None, description="Lowest acceptable value.")
     high: float | None = Field(None, description="Highest acceptable value.")
     record: str = Field(min_length=1, description="What the record says, in words.")
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="Where the documented value is published.")
 
 
 class Ending(ContentModel):
     """An ending: the first whose condition holds at the end of the game is shown."""
 
     id: Identifier
-    title: str = Field(min_length=1, max_length=80)
+    title: str = Field(min_length=1, max_length=80, description="The ending's title, as the player sees it.")
     fate: Literal["promoted", "kept", "reprimanded", "removed", "arrested"] = Field(
         description="The player's fate in this ending."
     )
     when: Condition | None = Field(None, description="When this ending applies; none means always.")
     text: str = Field(min_length=1, description="What the player reads.")
     note: str = Field(min_length=1, description="What happened to real officials and districts.")
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="Sources for the note.")
 
 
 class DistrictSpec(ContentModel):
     """The district as the level starts."""
 
-    name: str = Field(min_length=1, max_length=60)
+    name: str = Field(min_length=1, max_length=60,
+                      description="The district's name, e.g. 'Sosnovka district'.")
     region: str = Field(min_length=1, description="The region, e.g. 'Central Black Earth oblast'.")
     standing: float = Field(60, ge=0, le=100, description="The player's standing with the centre, 0-100.")
     tractors: int = Field(0, ge=0, description="Tractors available from the MTS.")
@@ -121,22 +122,26 @@ class Level(ContentModel):
     """A level: one district over a stretch of the history."""
 
     id: Identifier
-    title: str = Field(min_length=1, max_length=80)
+    title: str = Field(min_length=1, max_length=80, description="The level's title.")
     summary: str = Field(min_length=1, description="One paragraph for the level choice.")
     start: Month
     end: Month
     turn_months: int = Field(1, ge=1, le=6, description="Months per turn: 1 (monthly) or 3 (seasons).")
     minutes: int = Field(ge=5, le=600, description="About how long a game takes.")
-    difficulty: Literal["introductory", "standard", "hard"]
+    difficulty: Literal["introductory", "standard", "hard"] = Field(
+        description="introductory, standard or hard, as shown in the level choice.")
     events_per_turn: int = Field(2, ge=1, le=3, description="Cards drawn in the events phase.")
     harvest_month: int = Field(8, ge=1, le=12, description="Calendar month of the grain harvest.")
     sowing_months: list[int] = Field([4, 5], description="Calendar months of the spring sowing.")
     ration: float = Field(16, gt=0, description="Grain a person needs a month (kg).")
     deck: list[DeckEntry] = Field(min_length=1, description='Cards this level draws from: ids, or "pack.*".')
-    district: DistrictSpec
-    villages: list[VillageSpec] = Field(min_length=5, max_length=8)
-    directives: list[Directive] = Field(min_length=1)
-    historical_policy: list[PolicyMonth] = Field(min_length=1)
+    district: DistrictSpec = Field(description="The district as the level starts.")
+    villages: list[VillageSpec] = Field(min_length=5, max_length=8, description="Five to eight villages.")
+    directives: list[Directive] = Field(
+        min_length=1, description="The centre's orders by month; the first is dated the start month.")
+    historical_policy: list[PolicyMonth] = Field(
+        min_length=1,
+        description="What most officials did, by month; the first entry is dated the start month.")
     targets: list[Target] = Field(default_factory=list, description="The documented course to reproduce.")
     endings: list[Ending] = Field(min_length=1, description="Endings, most specific first.")
     sources: list[Source] = Field(min_length=1, description="Sources for the level as a whole.")

@@ -1,20 +1,21 @@
 """The game state: everything that changes during a game, as plain data.
 
-The engine copies a state before changing it (see `GameState.clone`), so a state passed to
-`step` is never modified. Dynamic facts about cards (times seen, queued follow-ups) live here,
-keyed by card id; card definitions stay in the content.
+The state is made of standard dataclasses (with slots, so the engine's many small updates are
+cheap); pydantic validates and serializes them through `STATE_ADAPTER` when a save is written or
+read, so there is still one definition. The engine copies a state before changing it (see
+`GameState.clone`): a state passed to `step` is never modified. Dynamic facts about cards (times
+seen, queued follow-ups) live here, keyed by card id; card definitions stay in the content.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import TypeAdapter
 
-
-class StateModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+from game.model.decision import Orders
 
 
 class Phase(str, Enum):
@@ -24,13 +25,26 @@ class Phase(str, Enum):
     ended = "ended"
 
 
-class VillageState(StateModel):
+def _copier(cls):
+    """A fast shallow copy for a slotted dataclass (copy.copy is several times slower)."""
+    names = tuple(f.name for f in fields(cls))
+
+    def copy(obj):
+        new = object.__new__(cls)
+        for name in names:
+            object.__setattr__(new, name, getattr(obj, name))
+        return new
+    return copy
+
+
+@dataclass(slots=True, kw_only=True)
+class VillageState:
     id: str
     name: str
-    traits: dict[str, str | bool | int] = Field(default_factory=dict)
+    traits: dict[str, str | bool | int] = field(default_factory=dict)
     households_private: float
-    households_voluntary: float = Field(description="Kolkhoz members who joined without coercion (hh).")
-    households_forced: float = Field(description="Kolkhoz members who joined under coercion (hh).")
+    households_voluntary: float        # kolkhoz members who joined without coercion (hh)
+    households_forced: float           # kolkhoz members who joined under coercion (hh)
     households_deported: float = 0.0
     households_fled: float = 0.0
     population: float
@@ -50,8 +64,8 @@ class VillageState(StateModel):
     resistance: float
     trust: float
     hunger: float = 0.0
-    disturbances: float = Field(0.0, description="Mass disturbances this turn (incidents).")
-    delivered: float = Field(0.0, description="Grain delivered this campaign (t).")
+    disturbances: float = 0.0          # mass disturbances this turn (incidents)
+    delivered: float = 0.0             # grain delivered this campaign (t)
 
     @property
     def households_kolkhoz(self) -> float:
@@ -59,7 +73,7 @@ class VillageState(StateModel):
 
     @property
     def households(self) -> float:
-        return self.households_private + self.households_kolkhoz
+        return self.households_private + self.households_voluntary + self.households_forced
 
     @property
     def collectivized_share(self) -> float:
@@ -67,19 +81,22 @@ class VillageState(StateModel):
         return self.households_kolkhoz / present if present > 0 else 0.0
 
     def clone(self) -> "VillageState":
-        data = dict(self.__dict__)
-        data["traits"] = dict(self.traits)
-        return VillageState.model_construct(**data)
+        return _copy_village(self)
 
 
-class Pending(StateModel):
+_copy_village = _copier(VillageState)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
     """A card waiting for the player's choice, with the village it was drawn for."""
 
     card: str
     village: str | None = None
 
 
-class LogEntry(StateModel):
+@dataclass(frozen=True, slots=True)
+class LogEntry:
     """One line of the game's history, for the news, the debrief and the decision log."""
 
     turn: int
@@ -89,7 +106,8 @@ class LogEntry(StateModel):
     card: str | None = None
 
 
-class FalseReport(StateModel):
+@dataclass(frozen=True, slots=True)
+class FalseReport:
     """A report the centre has not yet checked."""
 
     turn: int
@@ -97,11 +115,12 @@ class FalseReport(StateModel):
     direction: Literal["inflated", "understated"]
 
 
-class GameState(StateModel):
+@dataclass(slots=True, kw_only=True)
+class GameState:
     level: str
     seed: int
     turn: int = 1
-    month: int = Field(description="Month index (months since year 0) of the current turn.")
+    month: int                          # month index (months since year 0) of the current turn
     phase: Phase = Phase.orders
     standing: float
     cadres: int
@@ -112,43 +131,49 @@ class GameState(StateModel):
     campaign_end: int | None = None
     collectivization_target: float = 0.0
     target_date: int | None = None
-    target_from: tuple[int, float] | None = Field(None, description="(month, share) when the target was set.")
+    target_from: tuple[int, float] | None = None   # (month, share) when the target was set
     kulak_quota: float = 0.0
     kulaks_removed: float = 0.0
-    quota_raise: float = Field(0.0, description="Ratchet: extra quota share the centre adds after "
-                               "inflated reports.")
+    quota_raise: float = 0.0            # the ratchet: extra quota share after inflated reports
     reported_share: float | None = None
-    flags: set[str] = Field(default_factory=set)
+    flags: set[str] = field(default_factory=set)
     villages: list[VillageState]
-    seen: dict[str, int] = Field(default_factory=dict, description="Times each card was played.")
-    last_seen: dict[str, int] = Field(default_factory=dict, description="Turn each card was last played.")
-    queued: list[tuple[int, str]] = Field(default_factory=list, description="(turn due, card id).")
-    pending: list[Pending] = Field(default_factory=list)
-    orders: dict | None = Field(None, description="This turn's orders, as given.")
-    false_reports: list[FalseReport] = Field(default_factory=list)
-    log: list[LogEntry] = Field(default_factory=list)
-    history: list[dict] = Field(default_factory=list, description="One record per finished turn.")
-    last_flows: dict = Field(default_factory=dict, description="What happened in the last resolution.")
-    initial: dict = Field(default_factory=dict, description="The district as the game began.")
-    turn_start: dict = Field(default_factory=dict, description="The district as this turn began.")
+    seen: dict[str, int] = field(default_factory=dict)        # times each card was played
+    last_seen: dict[str, int] = field(default_factory=dict)   # turn each card was last played
+    queued: list[tuple[int, str]] = field(default_factory=list)  # (turn due, card id)
+    pending: list[Pending] = field(default_factory=list)
+    orders: Orders | None = None        # this turn's orders
+    false_reports: list[FalseReport] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)         # one record per finished turn
+    last_flows: dict = field(default_factory=dict)            # what the last resolution did
+    initial: dict = field(default_factory=dict)               # the district as the game began
+    turn_start: dict = field(default_factory=dict)            # the district as this turn began
     ending: str | None = None
 
     def clone(self) -> "GameState":
-        """A copy that shares nothing mutable with this state (faster than a deep copy)."""
-        data = dict(self.__dict__)
-        data["villages"] = [v.clone() for v in self.villages]
-        data["flags"] = set(self.flags)
-        data["seen"] = dict(self.seen)
-        data["last_seen"] = dict(self.last_seen)
-        data["queued"] = list(self.queued)
-        data["pending"] = list(self.pending)
-        data["false_reports"] = list(self.false_reports)
-        data["log"] = list(self.log)
-        data["history"] = list(self.history)
-        return GameState.model_construct(**data)
+        """A copy that shares nothing mutable with this state. Log entries, pending cards and
+        history records are never changed once made, so the lists holding them are copied
+        but the items are shared."""
+        new = _copy_game(self)
+        new.villages = [v.clone() for v in self.villages]
+        new.flags = set(self.flags)
+        new.seen = dict(self.seen)
+        new.last_seen = dict(self.last_seen)
+        new.queued = list(self.queued)
+        new.pending = list(self.pending)
+        new.false_reports = list(self.false_reports)
+        new.log = list(self.log)
+        new.history = list(self.history)
+        return new
 
     def village(self, village_id: str) -> VillageState:
         for v in self.villages:
             if v.id == village_id:
                 return v
         raise KeyError(village_id)
+
+
+_copy_game = _copier(GameState)
+
+STATE_ADAPTER: TypeAdapter[GameState] = TypeAdapter(GameState)
