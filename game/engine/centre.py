@@ -103,13 +103,13 @@ def report(state: GameState, decision: Report, orders: Orders, scenario: Scenari
     change = 0.0
     expected = _expected_share(state)
     if expected is not None:
-        change += max(-4.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
+        change += max(-3.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
     if state.grain_quota > 0 and state.campaign_end is not None and state.campaign_start is not None:
         span = state.campaign_end - state.campaign_start + 1
         done = min(span, state.month - state.campaign_start + 1)
         plan_to_date = state.grain_quota * (1 + state.quota_raise) * done / span
         if plan_to_date > 0 and state.month <= state.campaign_end:
-            change += max(-6.0, min(3.0, PARAMS.standing_procurement * (reported_delivered / plan_to_date - 1)))
+            change += max(-4.0, min(3.0, PARAMS.standing_procurement * (reported_delivered / plan_to_date - 1)))
     if state.kulak_quota > 0:
         change += max(-5.0, min(2.0, PARAMS.standing_kulak * (state.kulaks_removed / state.kulak_quota - 0.5)))
     change -= PARAMS.standing_per_disturbance * sum(v.disturbances for v in state.villages)
