@@ -69,28 +69,10 @@ class TextGame:
         self.output.write(text + "\n")
         self.output.flush()
 
-    def ask(self, question: str, options: list[str]) -> int:
-        """Ask until a listed number is typed; return its index (from 0)."""
-        self.say("")
-        self.say(question)
-        for i, option in enumerate(options, 1):
-            self.say(f"  {i}) {option}")
+    def _read_number(self, prompt: str, low: int, high: int) -> int:
+        """Prompt until a whole number in [low, high] is typed."""
         while True:
-            self.output.write(f"Choose 1-{len(options)}: ")
-            self.output.flush()
-            line = self.input.readline()
-            if not line:
-                raise EndOfInput
-            answer = line.strip()
-            if answer.isdigit() and 1 <= int(answer) <= len(options):
-                self.say("")
-                return int(answer) - 1
-            self.say(f"Please type a number from 1 to {len(options)}.")
-
-    def ask_number(self, question: str, low: int, high: int) -> int:
-        self.say("")
-        while True:
-            self.output.write(f"{question} ({low}-{high}): ")
+            self.output.write(prompt)
             self.output.flush()
             line = self.input.readline()
             if not line:
@@ -99,6 +81,20 @@ class TextGame:
             if answer.isdigit() and low <= int(answer) <= high:
                 return int(answer)
             self.say(f"Please type a number from {low} to {high}.")
+
+    def ask(self, question: str, options: list[str]) -> int:
+        """Ask until a listed number is typed; return its index (from 0)."""
+        self.say("")
+        self.say(question)
+        for i, option in enumerate(options, 1):
+            self.say(f"  {i}) {option}")
+        index = self._read_number(f"Choose 1-{len(options)}: ", 1, len(options)) - 1
+        self.say("")
+        return index
+
+    def ask_number(self, question: str, low: int, high: int) -> int:
+        self.say("")
+        return self._read_number(f"{question} ({low}-{high}): ", low, high)
 
     # -- the game ---------------------------------------------------------------------------
     def run(self) -> int:
