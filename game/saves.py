@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game import __version__
-from game.engine.turn import InvalidDecision
+from game.engine.turn import InvalidDecision, state_hash
 from game.model.decision import Decision
 from game.model.state import GameState
 from game.session import Session
@@ -60,6 +60,7 @@ def write(path: Path, session: Session) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+        _remove_stale_temporaries(path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -74,6 +75,15 @@ def write(path: Path, session: Session) -> None:
             os.close(dir_fd)
     except OSError:
         pass
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by writes that were killed before their rename."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 def read(path: Path) -> SaveFile:
@@ -119,6 +129,10 @@ def resume(save: SaveFile, scenario: Scenario, path: Path | str = "save") -> Ses
                         f"{save.content_fingerprint}, this game has {scenario.fingerprint}): "
                         "cards or levels have changed since, so it would not replay the same game")
     try:
-        return Session.replayed(scenario, save.seed, save.decisions)
+        session = Session.replayed(scenario, save.seed, save.decisions)
     except (InvalidDecision, KeyError, IndexError) as exc:
         raise SaveError(f"{path}: the decision log does not replay on this content ({exc})") from None
+    if state_hash(session.state) != state_hash(save.snapshot) or session.rng.state != save.rng_state:
+        raise SaveError(f"{path}: the decision log does not replay to the game that was saved "
+                        f"(the save was made by version {save.game_version}; this is {__version__})")
+    return session

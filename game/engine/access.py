@@ -1,21 +1,31 @@
-"""Reading and writing named quantities (see quantities.py) on a game state."""
+"""Reading and writing named quantities (see quantities.py) on a game state.
+
+Readers are plain functions made once per name, so conditions compiled at load time read a
+quantity without looking its name up again.
+"""
 
 from __future__ import annotations
+
+from operator import attrgetter
+from typing import Callable
 
 from game.engine.params import PARAMS
 from game.engine.quantities import DISTRICT, VILLAGE
 from game.model.state import GameState, VillageState
 
+DistrictReader = Callable[[GameState], float]
+VillageReader = Callable[[VillageState], float]
+
 _DISTRICT_ATTRS = ("standing", "cadres", "tractors", "grain_quota", "collectivization_target",
                    "kulak_quota", "reserve", "kulaks_removed")
-_VILLAGE_ATTRS = ("resistance", "trust", "grain", "seed", "horses", "cattle", "pigs", "sheep",
-                  "population", "deaths", "hunger", "households_deported", "households_fled",
-                  "households_private", "households", "households_kolkhoz", "collectivized_share")
 _VILLAGE_SUMS = {"population": "population", "deaths": "deaths", "deported": "deported_people",
                  "fled": "fled_people", "households": "households", "horses": "horses",
                  "cattle": "cattle", "pigs": "pigs", "sheep": "sheep", "grain": "grain",
                  "disturbances": "disturbances", "grain_delivered": "delivered"}
 _VILLAGE_MEANS = ("resistance", "trust", "hunger")
+_VILLAGE_ATTRS = ("resistance", "trust", "grain", "seed", "horses", "cattle", "pigs", "sheep",
+                  "population", "deaths", "hunger", "households_deported", "households_fled",
+                  "households_private", "households", "households_kolkhoz", "collectivized_share")
 
 
 def expected_harvest(v: VillageState) -> float:
@@ -30,40 +40,61 @@ def food_months(v: VillageState, ration_kg: float) -> float:
 
 
 def district_share(state: GameState) -> float:
-    present = sum(v.households for v in state.villages)
-    return sum(v.households_kolkhoz for v in state.villages) / present if present else 0.0
+    present = kolkhoz = 0.0
+    for v in state.villages:
+        present += v.households
+        kolkhoz += v.households_kolkhoz
+    return kolkhoz / present if present else 0.0
 
 
-def read_district(state: GameState, key: str) -> float:
+def _fulfilment(state: GameState) -> float:
+    quota = state.grain_quota
+    return sum(v.delivered for v in state.villages) / quota if quota > 0 else 1.0
+
+
+def district_reader(key: str) -> DistrictReader:
+    """A function that reads `district.<key>` from a state."""
     if key in _DISTRICT_ATTRS:
-        return float(getattr(state, key))
+        get = attrgetter(key)
+        return lambda s: float(get(s))
     if key in _VILLAGE_SUMS:
-        attr = _VILLAGE_SUMS[key]
-        return float(sum(getattr(v, attr) for v in state.villages))
+        get = attrgetter(_VILLAGE_SUMS[key])
+        return lambda s: float(sum(get(v) for v in s.villages))
     if key in _VILLAGE_MEANS:
-        return sum(getattr(v, key) for v in state.villages) / len(state.villages)
-    if key == "collectivized_share":
-        return district_share(state)
-    if key == "procurement_fulfilment":
-        quota = state.grain_quota
-        return sum(v.delivered for v in state.villages) / quota if quota > 0 else 1.0
-    if key == "turn":
-        return float(state.turn)
-    if key == "month":
-        return float(state.month % 12 + 1)
+        get = attrgetter(key)
+        return lambda s: sum(get(v) for v in s.villages) / len(s.villages)
+    special: dict[str, DistrictReader] = {
+        "collectivized_share": district_share,
+        "procurement_fulfilment": _fulfilment,
+        "turn": lambda s: float(s.turn),
+        "month": lambda s: float(s.month % 12 + 1),
+    }
+    if key in special:
+        return special[key]
     raise KeyError(f"district.{key}")
 
 
-def read_village(v: VillageState, key: str, ration_kg: float = 16.0) -> float:
+def village_reader(key: str, ration_kg: float = 16.0) -> VillageReader:
+    """A function that reads `village.<key>` from a village."""
     if key in _VILLAGE_ATTRS:
-        return float(getattr(v, key))
-    if key == "sown_area":
-        return v.sown_winter + v.sown_spring
-    if key == "expected_harvest":
-        return expected_harvest(v)
-    if key == "food_months":
-        return food_months(v, ration_kg)
+        get = attrgetter(key)
+        return lambda v: float(get(v))
+    special: dict[str, VillageReader] = {
+        "sown_area": lambda v: v.sown_winter + v.sown_spring,
+        "expected_harvest": expected_harvest,
+        "food_months": lambda v: food_months(v, ration_kg),
+    }
+    if key in special:
+        return special[key]
     raise KeyError(f"village.{key}")
+
+
+def read_district(state: GameState, key: str) -> float:
+    return district_reader(key)(state)
+
+
+def read_village(v: VillageState, key: str, ration_kg: float = 16.0) -> float:
+    return village_reader(key, ration_kg)(v)
 
 
 def read(state: GameState, village: VillageState | None, name: str, ration_kg: float = 16.0) -> float:
@@ -76,29 +107,25 @@ def read(state: GameState, village: VillageState | None, name: str, ration_kg: f
     return read_village(village, key, ration_kg)
 
 
-def _clamp(name_key: str, registry: dict, value: float) -> float:
-    q = registry[name_key]
-    value = max(q.low, value)
-    if q.high is not None:
-        value = min(q.high, value)
-    return value
-
-
 def write(state: GameState, village: VillageState | None, name: str, op: str, amount: float) -> None:
     """Change a writable quantity: op is 'add', 'set' or 'multiply'. Values stay in bounds."""
     scope, _, key = name.partition(".")
     if scope == "district":
-        targets, registry = [state], DISTRICT
+        targets, registry = (state,), DISTRICT
     elif scope == "villages":
-        targets, registry = list(state.villages), VILLAGE
+        targets, registry = state.villages, VILLAGE
     else:
         if village is None:
             raise KeyError(f"{name} needs a village")
-        targets, registry = [village], VILLAGE
-    if not registry[key].writable:
+        targets, registry = (village,), VILLAGE
+    q = registry[key]
+    if not q.writable:
         raise KeyError(f"{name} is read-only")
     for target in targets:
-        old = float(getattr(target, key))
+        old = getattr(target, key)
         new = old + amount if op == "add" else amount if op == "set" else old * amount
-        new = _clamp(key, registry, new)
-        setattr(target, key, int(round(new)) if isinstance(getattr(target, key), int) else new)
+        if new < q.low:
+            new = q.low
+        elif q.high is not None and new > q.high:
+            new = q.high
+        setattr(target, key, int(round(new)) if isinstance(old, int) else float(new))

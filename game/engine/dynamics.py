@@ -88,24 +88,32 @@ def _procurement_sought(state: GameState, orders: Orders) -> float:
     return remaining / months_left * PARAMS.press_multiplier[orders.press]
 
 
+_WINTER_MONTHS = frozenset((11, 12, 1, 2, 3))
+_SPRING_MONTHS = frozenset((4, 5, 6))
+
+
 def _livestock(v: VillageState, share_joined: float, stance: str, calendar_month: int,
-               flows: MonthFlows) -> None:
-    private_share = v.households_private / v.households if v.households > 0 else 0.0
-    fear = PARAMS.fear_slaughter[stance] * private_share
-    winter = calendar_month in (11, 12, 1, 2, 3)
+               slaughtered: dict) -> None:
+    """Slaughter before joining and in fear, winter losses of socialized herds, hunger; births."""
+    households = v.households
+    fear = PARAMS.fear_slaughter[stance] * v.households_private / households if households > 0 else 0.0
+    winter = (households - v.households_private) / households * PARAMS.winter_loss_socialized \
+        if calendar_month in _WINTER_MONTHS and households > 0 else 0.0
+    hunger = v.hunger
+    eaten = PARAMS.hunger_slaughter * hunger / 100 if hunger > 20 else 0.0
+    births = PARAMS.spring_births * (1 - hunger / 100) if calendar_month in _SPRING_MONTHS else 0.0
+    on_joining = PARAMS.slaughter_on_joining
     for animal in ANIMALS:
         count = getattr(v, animal)
-        lost = count * (PARAMS.slaughter_on_joining[animal] * share_joined + fear)
-        if winter:
-            lost += count * v.collectivized_share * PARAMS.winter_loss_socialized
-        if animal in ("pigs", "sheep") and v.hunger > 20:
-            lost += count * PARAMS.hunger_slaughter * v.hunger / 100
-        lost = min(lost, count)
+        rate = on_joining[animal] * share_joined + fear + winter
+        if animal == "pigs" or animal == "sheep":
+            rate += eaten
+        lost = count * rate if rate < 1 else count
         count -= lost
-        if animal != "horses" and calendar_month in (4, 5, 6):
-            count += count * PARAMS.spring_births * (1 - v.hunger / 100)
+        if births and animal != "horses":
+            count += count * births
         setattr(v, animal, count)
-        flows.slaughtered[animal] += lost
+        slaughtered[animal] += lost
 
 
 def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: MonthFlows) -> None:
@@ -113,7 +121,7 @@ def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: Month
     if target <= 0:
         return
     capacity = v.horses * PARAMS.horse_ploughs + tractors * PARAMS.tractor_ploughs
-    disorder = 1 - 0.3 * v.resistance / 100
+    disorder = 1 - PARAMS.resistance_disorder * v.resistance / 100
     wanted = target / max(1, sowing_months_left)
     seed_area = v.seed / PARAMS.seed_rate
     area = max(0.0, min(wanted, capacity * disorder, seed_area))
@@ -167,7 +175,7 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
         flows.left += left
         leaving_share = left / start_households
 
-        _livestock(v, forced_share, stance, calendar_month, flows)
+        _livestock(v, forced_share, stance, calendar_month, flows.slaughtered)
 
         # Procurement comes before the village eats.
         grain_before = v.grain
@@ -208,6 +216,7 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
         v.grain -= eaten
         flows.eaten += eaten
         shortfall = 1 - eaten / need if need > 0 else 0.0
+        # Hunger follows the shortfall, half of it carried over from last month.
         v.hunger = _clamp(0.5 * v.hunger + 50 * shortfall)
 
         # People: births, deaths (hunger kills), flight (hunger and force drive families out).
@@ -236,10 +245,12 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
             + PARAMS.resistance_per_deported_share * deported_share
             + PARAMS.resistance_per_seized_share * seized_share
             + PARAMS.resistance_per_leaving_share * leaving_share
-            + 0.1 * v.hunger
+            + PARAMS.resistance_per_hunger * v.hunger
             - PARAMS.resistance_decay * (v.resistance - float(baseline)))
         v.trust = _clamp(v.trust + PARAMS.stance_trust[stance] * cf
-                         - 60 * deported_share - 15 * seized_share - 0.1 * v.hunger)
+                         - PARAMS.trust_per_deported_share * deported_share
+                         - PARAMS.trust_per_seized_share * seized_share
+                         - PARAMS.trust_per_hunger * v.hunger)
 
         # Open unrest: mass disturbances, drawn around an expected number.
         coercion = forced_share + deported_share + seized_share

@@ -61,6 +61,11 @@ class Params:
     resistance_per_deported_share: float = 120.0
     resistance_per_seized_share: float = 20.0  # per share of the village's grain taken this month
     resistance_per_leaving_share: float = 45.0  # the spring exodus: property taken back, riots
+    resistance_per_hunger: float = 0.1      # per point of hunger
+    resistance_disorder: float = 0.3        # share of sowing lost to disorder at resistance 100
+    trust_per_deported_share: float = 60.0
+    trust_per_seized_share: float = 15.0
+    trust_per_hunger: float = 0.1
     resistance_decay: float = 0.25          # monthly pull back toward the village's starting level
     # Open unrest: expected mass disturbances a month per 1,000 households at resistance 100.
     disturbance_rate: float = 1.0

@@ -1,12 +1,41 @@
-"""What the engine needs from the content: one level and the cards it can draw."""
+"""What the engine needs from the content: one level, its cards, compiled once.
+
+Compiling turns each card's window into month numbers and its conditions into predicates
+(game/engine/conditions.py), so that the draw of every turn does no parsing and no lookups.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.engine.conditions import Predicate, compile_condition
 from game.model.card import Card
 from game.model.common import deck_matches, month_index
 from game.model.level import Level
+
+
+@dataclass(frozen=True)
+class CompiledCard:
+    card: Card
+    fixed: int | None                 # month of a fixed-date card
+    first: int                        # window, as month numbers (open ends far away)
+    last: int
+    when: Predicate
+    village: Predicate | None         # None for a district card
+    choices: tuple[Predicate, ...]    # when each choice is open
+
+
+def compile_card(card: Card, ration: float) -> CompiledCard:
+    first, last = card.window or (None, None)
+    return CompiledCard(
+        card=card,
+        fixed=month_index(card.date) if card.date else None,
+        first=month_index(first) if first else -1,
+        last=month_index(last) if last else 1 << 30,
+        when=compile_condition(card.when, ration),
+        village=compile_condition(card.village, ration) if card.village is not None else None,
+        choices=tuple(compile_condition(c.when, ration) for c in card.choices),
+    )
 
 
 @dataclass(frozen=True)
@@ -14,19 +43,15 @@ class Scenario:
     level: Level
     cards: dict[str, Card]
     fingerprint: str = ""
-    deck: tuple[str, ...] = field(default=())
-    windows: dict = field(default_factory=dict, compare=False, repr=False)
+    deck: tuple[str, ...] = field(default=())       # drawable card ids, sorted
+    compiled: dict[str, CompiledCard] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.deck:
-            # The drawable deck in id order, so that drawing does not depend on file order.
+            # Sorted by id, so that drawing never depends on file order.
             deck = tuple(sorted(cid for cid in self.cards
                                 if any(deck_matches(entry, cid) for entry in self.level.deck)))
             object.__setattr__(self, "deck", deck)
-        # Each drawable card's window as month numbers, worked out once rather than every turn.
-        windows = {}
-        for cid in self.deck:
-            card = self.cards[cid]
-            first, last = card.window or (None, None)
-            windows[cid] = (month_index(first) if first else -1, month_index(last) if last else 1 << 30)
-        object.__setattr__(self, "windows", windows)
+        ration = self.level.ration
+        object.__setattr__(self, "compiled", {cid: compile_card(card, ration)
+                                              for cid, card in self.cards.items()})

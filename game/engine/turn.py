@@ -11,7 +11,6 @@ import hashlib
 import json
 
 from game.engine import centre, dynamics
-from game.engine.conditions import holds
 from game.engine.draw import draw
 from game.engine.effects import apply, fill
 from game.engine.params import PARAMS
@@ -120,10 +119,8 @@ def available_choices(scenario: Scenario, state: GameState) -> list[int]:
     if not state.pending:
         return []
     top = state.pending[0]
-    card = scenario.cards[top.card]
     village = state.village(top.village) if top.village else None
-    return [i for i, c in enumerate(card.choices)
-            if holds(c.when, state, village, scenario.level.ration)]
+    return [i for i, is_open in enumerate(scenario.compiled[top.card].choices) if is_open(state, village)]
 
 
 def _choice(scenario: Scenario, state: GameState, decision: CardChoice, rng: Rng) -> None:

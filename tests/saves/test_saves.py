@@ -368,3 +368,18 @@ def test_any_decision_log_replays_or_is_refused_with_a_save_error(good, fixture_
         reloaded(path, fixture_scenario)
     except saves.SaveError as exc:
         assert str(exc).startswith(str(path))
+
+
+def test_a_save_whose_log_stops_short_of_its_snapshot_is_refused(save_path, fixture_scenario, good):
+    good["decisions"] = good["decisions"][:-1]
+    write_json(save_path, good)
+    refused(save_path, fixture_scenario, "does not replay to the game that was saved")
+
+
+def test_temporary_files_left_by_a_killed_write_are_cleared_by_the_next_write(tmp_path, session):
+    path = tmp_path / "game.json"
+    stale = tmp_path / ".game.json.abc123.tmp"
+    stale.write_bytes(b'{"format": 1, "lev')
+    saves.write(path, session)
+    assert not stale.exists()
+    assert saves.read(path).seed == session.seed
