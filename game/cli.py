@@ -40,15 +40,21 @@ def _scenario_or_exit(level: str) -> Scenario:
 
 
 def cmd_play(args) -> int:
-    print("The game window is not built yet: it comes in the next release.")
-    print(f"You can play the whole game in the terminal now:  python -m game text --level {args.level}")
-    if not sys.stdin.isatty():
-        return 0
-    answer = input("Play in the terminal now? [Y/n] ").strip().lower()
-    if answer not in ("", "y", "yes"):
-        return 0
-    args.seed, args.load, args.save = args.seed, None, None
-    return cmd_text(args)
+    try:
+        from game.ui.app import App
+        app = App()
+    except Exception as exc:  # no display, no video driver: say so and offer the terminal
+        print(f"The game window cannot open here ({exc}).", file=sys.stderr)
+        print(f"You can play the whole game in the terminal:  python -m game text --level {args.level}",
+              file=sys.stderr)
+        if not sys.stdin.isatty():
+            return 1
+        if input("Play in the terminal now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
+            return 1
+        args.load, args.save = None, None
+        return cmd_text(args)
+    app.run()
+    return 0
 
 
 def cmd_text(args) -> int:

@@ -9,18 +9,17 @@ never half of one. A save that cannot be used is refused with a sentence saying 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game import __version__
+from game.engine.scenario import Scenario
 from game.engine.turn import InvalidDecision, state_hash
 from game.model.decision import Decision
 from game.model.state import GameState
 from game.session import Session
-from game.engine.scenario import Scenario
+from game.storage import atomic_write
 
 FORMAT = 1
 
@@ -51,39 +50,7 @@ def to_save(session: Session) -> SaveFile:
 
 def write(path: Path, session: Session) -> None:
     """Write the save atomically: the previous save survives any crash during the write."""
-    data = to_save(session).model_dump_json(indent=1).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        _remove_stale_temporaries(path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files left by writes that were killed before their rename."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+    atomic_write(path, to_save(session).model_dump_json(indent=1).encode("utf-8"))
 
 
 def read(path: Path) -> SaveFile:

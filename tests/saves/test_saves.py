@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game import saves
+from game import saves, storage
 from game.content.loader import load, load_scenario
 from game.engine.policies import decide
 from game.engine.rng import Rng
@@ -152,7 +152,7 @@ def test_a_failed_write_keeps_the_old_save_and_removes_its_temporary_file(
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(saves.os, "replace", broken_replace)
+    monkeypatch.setattr(storage.os, "replace", broken_replace)
     with pytest.raises(OSError):
         saves.write(path, played(fixture_scenario, 6))
     assert path.read_bytes() == before

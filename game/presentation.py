@@ -1,0 +1,78 @@
+"""Words for numbers: the same texts for the window and the terminal, made from the engine's
+own data (quantities.py, params.py), so what the player is told can never drift from the rules.
+"""
+
+from __future__ import annotations
+
+from game.engine.params import PARAMS
+from game.engine.quantities import DISTRICT, VILLAGE
+
+STANCE_NAMES = {"persuade": "Persuade", "pressure": "Pressure", "force": "Force", "hold": "Hold back"}
+PRESS_NAMES = {"light": "Light", "normal": "Normal", "hard": "Hard", "maximum": "Maximum"}
+LIST_NAMES = {"none": "Draw up no lists", "fewer": "Fewer than ordered", "as_ordered": "As ordered",
+              "beyond": "Beyond the order"}
+REQUEST_NAMES = {"none": "Nothing", "seed_loan": "A seed loan", "food_aid": "Food aid",
+                 "tractors": "Tractors from the MTS"}
+
+
+def stance_preview(stance: str) -> str:
+    """What a stance tends to do in a month, with two or more brigades."""
+    joined = PARAMS.forced_join[stance]
+    lines = []
+    if joined:
+        lines.append(f"Up to {joined:.0%} of the private households are driven into the kolkhoz each month "
+                     "(less where resistance is high or brigades are few).")
+    elif stance == "persuade":
+        lines.append(f"About {PARAMS.voluntary_join + PARAMS.persuade_join:.1%} of private households "
+                     "join of their own accord each month, more where trust is high.")
+    else:
+        lines.append("No campaign: only a few households join of their own accord.")
+    lines.append(f"Resistance {PARAMS.stance_resistance[stance]:+.0f} and trust "
+                 f"{PARAMS.stance_trust[stance]:+.0f} points a month.")
+    if joined:
+        s = PARAMS.slaughter_on_joining
+        lines.append(f"Households forced in slaughter or sell off part of their animals first: cattle {s['cattle']:.0%}, "
+                     f"pigs {s['pigs']:.0%}, sheep {s['sheep']:.0%}, horses {s['horses']:.0%}.")
+    if PARAMS.fear_slaughter[stance]:
+        lines.append(f"Private farmers slaughter {PARAMS.fear_slaughter[stance]:.0%} of their animals a month in fear.")
+    lines.append(f"Once leaving is allowed, {PARAMS.leave_forced[stance]:.0%} of the forced members leave each month.")
+    return " ".join(lines)
+
+
+def press_preview(press: str) -> str:
+    months = PARAMS.food_protected_months[press]
+    left = f"leaves each village {months:g} months of food" if months else "leaves the villages no food"
+    return (f"Seeks {PARAMS.press_multiplier[press]:g} times the month's share of the plan and {left}. "
+            f"Resistance hides up to {PARAMS.hiding:.0%} of what is sought.")
+
+
+def seed_preview(keep: bool) -> str:
+    return ("Seed grain is protected: the spring sowing is safe." if keep else
+            "Under hard or maximum procurement, seed grain may be taken to make up the plan: "
+            "land left unsown means a smaller harvest.")
+
+
+def lists_preview(listing: str) -> str:
+    if listing == "none":
+        return "No household is listed. The centre counts the 'kulak' quota unfilled."
+    share = {"fewer": "half of", "as_ordered": "all of", "beyond": "half as much again as"}[listing]
+    return (f"Lists {share} the households ordered, over the coming months; the families are deported. "
+            "Deportation raises resistance, breaks trust, and frightens others into the kolkhoz.")
+
+
+def request_preview(request: str) -> str:
+    if request == "none":
+        return "Ask the oblast for nothing."
+    return ("Asking costs 2 points of standing (it admits the district cannot cope); the oblast grants "
+            "it more often the higher your standing. " + {
+                "seed_loan": "A seed loan adds seed for a tenth of the arable land.",
+                "food_aid": "Food aid puts a month of food in the district reserve.",
+                "tractors": "The Machine-Tractor Station may send two tractors for the sowing."}[request])
+
+
+def tooltip(name: str, value: str = "") -> str:
+    """What a number is and what moves it, from the quantity registry."""
+    scope, _, key = name.partition(".")
+    q = (DISTRICT if scope == "district" else VILLAGE)[key]
+    unit = "" if q.unit in ("share", "index", "points") else f" ({q.unit})"
+    return f"{value}{unit}: {q.description}" if value else q.description

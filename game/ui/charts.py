@@ -1,0 +1,59 @@
+"""Small line charts: the player's district beside the documented record.
+
+The player's series is a solid ink line with round points; the record is drawn as red crosses
+with a dashed range bar where the record is a range, so the two differ in shape, not only in
+colour.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import fonts
+from game.ui.text import Painter
+from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED, Theme
+
+
+def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, values: list[float],
+               labels: list[str], top: float | None = None, record: dict[int, tuple[float | None, float | None]] | None = None,
+               fmt: str = "{:.0f}") -> None:
+    """Draw `values` (one per label) in `rect`; `record` maps an index to a (low, high) range."""
+    s = painter.surface
+    small = fonts.font("sans", theme.small)
+    pygame.draw.rect(s, PAPER_LIGHT, rect)
+    pygame.draw.rect(s, INK_SOFT, rect, 1)
+    line = small.get_linesize()
+    painter.text(title, fonts.font("sans_bold", theme.small), INK, pygame.Rect(rect.left + 6, rect.top + 2, rect.width - 12, line))
+    if not values or rect.height < 3 * line + 20:
+        return
+    highest = top if top is not None else max(max(values), *(h for _, h in (record or {}).values() if h is not None), 1e-9)
+    plot = pygame.Rect(rect.left + 8, rect.top + line + 8, rect.width - 16, rect.height - 2 * line - 16)
+    pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.bottomright, 1)
+    n = len(values)
+
+    def xy(i: int, v: float) -> tuple[int, int]:
+        x = plot.left + (plot.width * i // max(1, n - 1) if n > 1 else plot.width // 2)
+        y = plot.bottom - int(plot.height * min(1.0, max(0.0, v / highest)))
+        return x, y
+
+    for i, (low, high) in (record or {}).items():
+        if i >= n:
+            continue
+        lo = low if low is not None else 0.0
+        hi = high if high is not None else lo
+        x, y_lo = xy(i, lo)
+        _, y_hi = xy(i, hi)
+        for y in range(y_hi, y_lo, 6):  # a dashed bar over the documented range
+            pygame.draw.line(s, RED, (x, y), (x, min(y + 3, y_lo)), 3)
+        for y in (y_lo, y_hi):
+            pygame.draw.line(s, RED, (x - 6, y - 6), (x + 6, y + 6), 3)
+            pygame.draw.line(s, RED, (x - 6, y + 6), (x + 6, y - 6), 3)
+    points = [xy(i, v) for i, v in enumerate(values)]
+    if len(points) > 1:
+        pygame.draw.lines(s, INK, False, points, 3)
+    for p in points:
+        pygame.draw.circle(s, INK, p, 4)
+    first, last = labels[0], labels[-1]
+    painter.text(first, small, INK_SOFT, pygame.Rect(plot.left, plot.bottom + 2, plot.width // 2, line))
+    painter.text(f"{last}  (end: {fmt.format(values[-1])})", small, INK_SOFT,
+                 pygame.Rect(plot.centerx, plot.bottom + 2, plot.width // 2, line), align="right")

@@ -1,0 +1,128 @@
+"""The game side of the window: content, the session, saves, and which screen comes next.
+
+Scenes hand decisions to `GameContext.decide`; `GameContext.screen` says which screen shows the
+current moment of the game, so the order of screens lives in one place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game import paths, saves
+from game.content.diagnostics import Diagnostic
+from game.content.loader import Content, load
+from game.engine.turn import InvalidDecision
+from game.model.decision import Decision, Report
+from game.model.state import LogEntry, Phase
+from game.session import Session
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.scene import Scene
+
+
+class GameContext:
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.content: Content | None = None
+        self.problems: list[Diagnostic] = []
+        self.session: Session | None = None
+        self.autosave: Path = paths.AUTOSAVE
+        self.shown_directives_turn = 0     # the directives of this turn have been read
+        self.last_entries: list[LogEntry] = []
+        self.news: list[LogEntry] | None = None   # the last report's news, until read
+        self.message = ""                  # a line for the title screen (e.g. why a load failed)
+
+    # -- content ---------------------------------------------------------------------------
+    def load_content(self) -> None:
+        self.content, self.problems = load()
+
+    @property
+    def ready(self) -> bool:
+        return self.content is not None
+
+    def playable_levels(self) -> list[str]:
+        """Levels whose content has no errors (the others are listed with their problems)."""
+        if self.content is None:
+            return []
+        broken = {d.path for d in self.problems if d.severity == "error"}
+        if broken:
+            return []
+        return sorted(self.content.levels, key=lambda lid: self.content.levels[lid].start)
+
+    # -- games -----------------------------------------------------------------------------
+    def new_game(self, level_id: str, seed: int) -> None:
+        self.session = Session.start(self.content.scenario(level_id), seed)
+        self.shown_directives_turn = 0
+        self.news = None
+        self.app.stack.reset(self.screen())
+
+    def has_autosave(self) -> bool:
+        return self.autosave.exists()
+
+    def load_game(self, path: Path) -> str | None:
+        """Continue a saved game; return the reason if it cannot be used."""
+        if self.content is None:
+            return "The game's content is still loading."
+        try:
+            save = saves.read(path)
+            if save.level not in self.content.levels:
+                return f"{path.name}: the save is for a level this game does not have ({save.level})."
+            session = saves.resume(save, self.content.scenario(save.level), path.name)
+        except saves.SaveError as exc:
+            return str(exc)
+        self.session = session
+        self.shown_directives_turn = 0
+        self.news = None
+        self.app.stack.reset(self.screen())
+        return None
+
+    def save_game(self, path: Path) -> str | None:
+        if self.session is None:
+            return "There is no game to save."
+        try:
+            saves.write(path, self.session)
+        except OSError as exc:
+            return f"The game could not be saved to {path}: {exc}"
+        return None
+
+    def unsaved_progress(self) -> bool:
+        """True when quitting now would lose decisions made since the last autosave."""
+        s = self.session
+        return s is not None and not s.ended and s.state.phase != Phase.orders
+
+    def decide(self, decision: Decision) -> list[LogEntry]:
+        """Hand a decision to the engine; autosave when a month ends."""
+        try:
+            entries = self.session.decide(decision)
+        except InvalidDecision as exc:
+            self.message = f"That cannot be done: {exc}"
+            return []
+        self.last_entries = entries
+        if isinstance(decision, Report):
+            self.news = entries
+            self.save_game(self.autosave)
+        return entries
+
+    # -- which screen ----------------------------------------------------------------------
+    def screen(self) -> "Scene":
+        """The screen for the current moment of the game."""
+        from game.ui.scenes import card, directives, ending, map as map_scene, report
+
+        s = self.session.state
+        if self.news is not None:
+            return report.NewsScene()
+        if self.session.ended:
+            return ending.EndingScene()
+        if s.phase == Phase.orders:
+            if self.shown_directives_turn < s.turn:
+                return directives.DirectivesScene()
+            return map_scene.MapScene()
+        if s.phase == Phase.events:
+            return card.CardScene()
+        return report.ReportScene()
+
+    def advance(self) -> None:
+        """Show whatever comes next."""
+        self.app.stack.replace(self.screen())

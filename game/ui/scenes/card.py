@@ -1,0 +1,121 @@
+"""An event card: picture, title, date, text and choices; then what followed and what
+historians know, with the sources."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model.common import month_words
+from game.model.decision import CardChoice
+from game.engine.turn import available_choices
+from game.ui import fonts
+from game.ui.events import UI_ACTION
+from game.ui.scenes.base import GameScreen
+from game.ui.text import Painter, measure
+from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED
+from game.ui.widgets import Button, ScrollText
+
+KIND_WORDS = {"directive": "an order from above", "testimony": "a voice from the village",
+              "situation": "in the district", "news": "news"}
+
+
+def history_text(card, entries) -> str:
+    h = card.history
+    lines = [e.text for e in entries if e.kind in ("outcome", "log")]
+    lines += ["", "What historians know", h.note.strip().replace("\n", " ")]
+    if h.contested:
+        lines += ["", "Historians disagree:"] + [f"- {r.view} ({r.held_by})" for r in h.readings]
+    lines += ["", "Sources:"] + [f"- {s.citation()} [{s.kind.value}]" for s in h.sources]
+    return "\n".join(lines)
+
+
+class CardScene(GameScreen):
+    phase = 2
+    hints = "1-4: choose   Tab or arrows: move   Up/Down on the text: scroll   Esc: menu"
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        state = app.game.session.state
+        top = state.pending[0]
+        self.card = app.game.session.scenario.cards[top.card]
+        self.village = state.village(top.village).name if top.village else None
+        self.month = state.month
+        self.open = available_choices(app.game.session.scenario, state)
+        self.result: str | None = None   # after the choice: what followed and what historians know
+
+    def fill(self, text: str) -> str:
+        return text.replace("{village}", self.village or "the district")
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        body = self.body()
+        wide = body.width >= 1000 and body.height >= 420
+        picture_w = body.width * 3 // 10 if wide else 0
+        self.picture = pygame.Rect(body.left, body.top, picture_w, min(body.height // 2, picture_w * 3 // 4)) \
+            if wide else pygame.Rect(0, 0, 0, 0)
+        main = pygame.Rect(body.left + (picture_w + 2 * theme.pad if wide else 0), body.top,
+                           body.width - (picture_w + 2 * theme.pad if wide else 0), body.height)
+        head_font = fonts.font("serif_bold", theme.heading)
+        meta_font = fonts.font("sans", theme.small)
+        meta = self.meta()
+        title_box_w = picture_w if wide else main.width
+        self.title_h = measure(head_font, self.fill(self.card.title), title_box_w)
+        self.meta_h = measure(meta_font, meta, title_box_w)
+        if wide:
+            self.title_rect = pygame.Rect(body.left, self.picture.bottom + theme.pad, picture_w, self.title_h)
+            self.meta_rect = pygame.Rect(body.left, self.title_rect.bottom + theme.pad // 2, picture_w, self.meta_h)
+            text_top = main.top
+        else:
+            self.title_rect = pygame.Rect(main.left, main.top, main.width, self.title_h)
+            self.meta_rect = pygame.Rect(main.left, self.title_rect.bottom, main.width, self.meta_h)
+            text_top = self.meta_rect.bottom + theme.pad // 2
+        if self.result is None:
+            self.buttons = [Button(label=self.fill(self.card.choices[i].label), action="choose", value=i,
+                                   hotkey=str(n)) for n, i in enumerate(self.open, 1)]
+            text = self.fill(self.card.text.strip())
+        else:
+            self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
+            text = self.result
+        heights = [b.height_for(theme, main.width) for b in self.buttons]
+        buttons_h = sum(heights) + theme.pad // 2 * (len(heights) - 1)
+        y = main.bottom - buttons_h
+        for b, h in zip(self.buttons, heights):
+            b.rect = pygame.Rect(main.left, y, main.width, h)
+            y += h + theme.pad // 2
+        text_rect = pygame.Rect(main.left, text_top, main.width, main.bottom - buttons_h - theme.pad - text_top)
+        self.text = ScrollText(text=text, role="serif", rect=text_rect)
+        self.text.reflow(theme)
+        self.focus.set([*self.buttons, self.text] if self.text.scrollable else self.buttons, keep=False)
+
+    def meta(self) -> str:
+        where = f"  ·  {self.village}" if self.village else ""
+        return f"{month_words(self.month)}  ·  {KIND_WORDS[self.card.kind.value]}{where}"
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == UI_ACTION:
+            if event.action == "choose":
+                entries = self.app.game.decide(CardChoice(card=self.card.id, choice=event.value))
+                self.app.sound.play("stamp")
+                self.result = history_text(self.card, entries)
+                self.layout(self.app.size)
+            elif event.action == "continue":
+                self.app.sound.play("page")
+                self.app.game.advance()
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self.text.scroll(-event.y * 3)
+            return True
+        return super().handle(event)
+
+    def draw(self, painter: Painter) -> None:
+        theme = self.theme
+        self.draw_frame(painter, "What happened" if self.result else "Events of the month")
+        if self.picture.width:
+            from game.ui import art
+            art.draw_illustration(painter.surface, self.card.illustration, self.picture)
+            pygame.draw.rect(painter.surface, INK, self.picture, 2)
+        painter.text(self.fill(self.card.title), fonts.font("serif_bold", theme.heading), INK, self.title_rect)
+        painter.text(self.meta(), fonts.font("sans", theme.small), RED if self.card.kind.value == "directive"
+                     else INK_SOFT, self.meta_rect)
+        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
+        self.draw_widgets(painter, [self.text, *self.buttons])

@@ -1,0 +1,131 @@
+"""The end of the month: what happened, the report to the centre, and the news."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.access import district_share
+from game.engine.params import PARAMS
+from game.model.common import month_words
+from game.model.decision import Report
+from game.text.render import month_results
+from game.ui import fonts
+from game.ui.events import UI_ACTION
+from game.ui.scenes.base import GameScreen
+from game.ui.text import Painter
+from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT
+from game.ui.widgets import Button, ScrollText
+
+KINDS = ("honest", "inflated", "understated")
+
+
+class ReportScene(GameScreen):
+    phase = 4
+
+    def enter(self, app) -> None:
+        super().enter(app)
+        self.choice = {"collectivization": "honest", "grain": "honest"}
+
+    def options(self) -> dict[str, list[str]]:
+        s = self.app.game.session.state
+        share = district_share(s)
+        delivered = sum(v.delivered for v in s.villages)
+        return {
+            "collectivization": [
+                f"Honestly: {share:.0%} of households in kolkhozy",
+                f"Inflated: {min(1.0, share * PARAMS.inflate):.0%} (standing now; a higher target; an inspection may find it)",
+                f"Understated: {share * PARAMS.understate:.0%} (less expected of you; risk if found out)"],
+            "grain": [
+                f"Honestly: {delivered:,.0f} t delivered",
+                f"Inflated: {delivered * PARAMS.inflate:,.0f} t (the centre will raise the quota)",
+                f"Understated: {delivered * PARAMS.understate:,.0f} t (concealing grain is punished hard)"],
+        }
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        body = self.body()
+        wide = body.width >= 900
+        left = pygame.Rect(body.left, body.top, body.width // 2 - theme.pad if wide else body.width,
+                           body.height if wide else body.height * 2 // 5)
+        right = pygame.Rect(left.right + 2 * theme.pad, body.top, body.right - left.right - 2 * theme.pad, body.height) \
+            if wide else pygame.Rect(body.left, left.bottom + theme.pad, body.width, body.bottom - left.bottom - theme.pad)
+        state = self.app.game.session.state
+        self.results = ScrollText(text=month_results(state).replace("  ", ""), role="sans", rect=left)
+        self.results.reflow(theme)
+        self.buttons: list[Button] = []
+        self.headings: list[tuple[str, pygame.Rect]] = []
+        y = right.top
+        small = fonts.font("sans_bold", theme.small)
+        hotkey = 1
+        for subject, options in self.options().items():
+            title = "Collectivization, as you report it:" if subject == "collectivization" else "Grain, as you report it:"
+            self.headings.append((title, pygame.Rect(right.left, y, right.width, small.get_linesize())))
+            y += small.get_linesize() + 2
+            for kind, label in zip(KINDS, options):
+                mark = "(x)" if self.choice[subject] == kind else "( )"
+                b = Button(label=f"{mark} {label}", action="pick", value=(subject, kind), hotkey=str(hotkey))
+                h = b.height_for(theme, right.width)
+                b.rect = pygame.Rect(right.left, y, right.width, h)
+                y += h + 2
+                hotkey += 1
+                self.buttons.append(b)
+            y += theme.pad // 2
+        self.send = Button(label="Send the report", action="send", primary=True, hotkey="7")
+        h = self.send.height_for(theme, right.width)
+        self.send.rect = pygame.Rect(right.left, max(y, right.bottom - h), right.width, h)
+        widgets = [*self.buttons, self.send]
+        self.focus.set(widgets + ([self.results] if self.results.scrollable else []))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == UI_ACTION:
+            if event.action == "pick":
+                subject, kind = event.value
+                self.choice[subject] = kind
+                self.layout(self.app.size)
+            elif event.action == "send":
+                self.app.game.decide(Report(**self.choice))
+                self.app.sound.play("stamp")
+                self.app.game.advance()
+            return True
+        return super().handle(event)
+
+    def draw(self, painter: Painter) -> None:
+        s = self.app.game.session.state
+        self.draw_frame(painter, f"The month's end: {month_words(s.month)}")
+        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.results.rect)
+        small = fonts.font("sans_bold", self.theme.small)
+        for title, rect in self.headings:
+            painter.text(title, small, INK_SOFT, rect)
+        self.draw_widgets(painter, [self.results, *self.buttons, self.send])
+
+
+class NewsScene(GameScreen):
+    phase = 5
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        body = self.body()
+        news = self.app.game.news or []
+        text = "\n\n".join(e.text for e in news if e.kind in ("report", "audit", "news"))
+        self.go = Button(label="Continue", action="continue", hotkey="1", primary=True)
+        h = self.go.height_for(theme, min(body.width, 520))
+        self.text = ScrollText(text=text, role="serif",
+                               rect=pygame.Rect(body.left, body.top, body.width, body.height - h - theme.pad))
+        self.text.reflow(theme)
+        self.go.rect = pygame.Rect(body.left, body.bottom - h, min(body.width, 520), h)
+        self.focus.set([self.go, self.text] if self.text.scrollable else [self.go])
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == UI_ACTION and event.action == "continue":
+            self.app.game.news = None
+            self.app.game.advance()
+            return True
+        return super().handle(event)
+
+    def draw(self, painter: Painter) -> None:
+        news = self.app.game.news or []
+        month = news[0].month if news else ""
+        self.draw_frame(painter, f"News of the month {month}".strip())
+        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
+        pygame.draw.rect(painter.surface, INK, self.text.rect, 1)
+        self.draw_widgets(painter, [self.text, self.go])

@@ -1,0 +1,61 @@
+"""Loading a saved game: the saves folder, newest first, with what each one holds."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+
+from game import paths
+from game.model.common import month_index, month_words
+from game.ui.events import UI_ACTION
+from game.ui.scenes.base import Screen, stack_widgets
+from game.ui.text import Painter
+from game.ui.widgets import Button
+
+MAX_LISTED = 8
+
+
+def describe(path) -> str:
+    """A line for a save, read without trusting it (a broken file says so)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        snap = data["snapshot"]
+        month = month_words(int(snap["month"]))
+        return f"{path.name}: {data['level']}, {month}, turn {snap['turn']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"{path.name}: cannot be read"
+
+
+class LoadScene(Screen):
+    title = "Load a saved game"
+
+    def layout(self, size: tuple[int, int]) -> None:
+        files = sorted(paths.SAVES.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) \
+            if paths.SAVES.exists() else []
+        self.widgets = [Button(label=describe(p), action="load", value=p, hotkey=str(i) if i < 10 else None)
+                        for i, p in enumerate(files[:MAX_LISTED], 1)]
+        if not files:
+            self.widgets.append(Button(label="There are no saved games yet.", action="none", enabled=False))
+        self.widgets.append(Button(label="Back", action="back"))
+        stack_widgets(self.widgets, self.body(), self.theme, self.theme.pad // 2)
+        self.focus.set(self.widgets)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.stack.pop()
+            return True
+        if event.type == UI_ACTION:
+            if event.action == "back":
+                self.app.stack.pop()
+            elif event.action == "load":
+                error = self.app.game.load_game(event.value)
+                if error:
+                    from game.ui.scenes.overlays import MessageScene
+                    self.app.stack.push(MessageScene("This save cannot be used", error))
+            return True
+        return super().handle(event)
+
+    def draw(self, painter: Painter) -> None:
+        self.draw_frame(painter)
+        self.draw_widgets(painter, self.widgets)

@@ -1,0 +1,61 @@
+"""Settings: text size, full screen, sound and volume. Kept between runs."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.events import UI_ACTION
+from game.ui.scenes.base import Screen, stack_widgets
+from game.ui.settings import TEXT_SCALES
+from game.ui.text import Painter
+from game.ui.widgets import Button
+
+
+class SettingsScene(Screen):
+    title = "Settings"
+
+    def layout(self, size: tuple[int, int]) -> None:
+        s = self.app.settings
+        sound_note = "" if self.app.sound.available else " (no sound device found)"
+        self.widgets = [
+            Button(label=f"Text size: {s.text_scale:.0%} (Enter for the next size)", action="text", hotkey="1"),
+            Button(label=f"Full screen: {'on' if s.fullscreen else 'off'} (also F11)", action="fullscreen", hotkey="2"),
+            Button(label=f"Sound: {'on' if s.sound else 'off'}{sound_note}", action="sound", hotkey="3"),
+            Button(label=f"Volume: {s.volume:.0%}, louder", action="volume", value=0.1, hotkey="4"),
+            Button(label="Volume: quieter", action="volume", value=-0.1, hotkey="5"),
+            Button(label="Back", action="back", hotkey="6"),
+        ]
+        body = self.body()
+        stack_widgets(self.widgets, pygame.Rect(body.left, body.top, min(body.width, 760), 0), self.theme,
+                      self.theme.pad // 2)
+        self.focus.set(self.widgets)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.stack.pop()
+            return True
+        if event.type != UI_ACTION:
+            return super().handle(event)
+        app, s = self.app, self.app.settings
+        if event.action == "back":
+            app.stack.pop()
+            return True
+        if event.action == "text":
+            i = TEXT_SCALES.index(s.text_scale) if s.text_scale in TEXT_SCALES else 0
+            app.set_text_scale(TEXT_SCALES[(i + 1) % len(TEXT_SCALES)])
+        elif event.action == "fullscreen":
+            app.toggle_fullscreen()
+        elif event.action == "sound":
+            s.sound = not s.sound
+            app.sound.set_enabled(s.sound)
+        elif event.action == "volume":
+            s.volume = round(min(1.0, max(0.0, s.volume + event.value)), 2)
+            app.sound.set_volume(s.volume)
+            app.sound.play("click")
+        app.save_settings()
+        app.stack.relayout()
+        return True
+
+    def draw(self, painter: Painter) -> None:
+        self.draw_frame(painter)
+        self.draw_widgets(painter, self.widgets)
