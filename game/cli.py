@@ -40,10 +40,12 @@ def _scenario_or_exit(level: str) -> Scenario:
 
 
 def cmd_play(args) -> int:
+    import pygame
+
+    from game.ui.app import App
     try:
-        from game.ui.app import App
         app = App()
-    except Exception as exc:  # no display, no video driver: say so and offer the terminal
+    except (pygame.error, OSError) as exc:  # no display, no video driver: say so, offer the terminal
         print(f"The game window cannot open here ({exc}).", file=sys.stderr)
         print(f"You can play the whole game in the terminal:  python -m game text --level {args.level}",
               file=sys.stderr)

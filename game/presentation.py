@@ -76,3 +76,28 @@ def tooltip(name: str, value: str = "") -> str:
     q = (DISTRICT if scope == "district" else VILLAGE)[key]
     unit = "" if q.unit in ("share", "index", "points") else f" ({q.unit})"
     return f"{value}{unit}: {q.description}" if value else q.description
+
+
+def month_result_lines(flows: dict) -> list[tuple[str, str, str]]:
+    """(label, value with unit, what it is and what moves it) for each result of a month."""
+    lost = flows["slaughtered"]
+    return [
+        ("Joined the kolkhozy", f"{flows['joined']:,.0f} hh",
+         "Households that joined this month: persuasion brings a few, pressure and force many more."),
+        ("Left the kolkhozy", f"{flows['left']:,.0f} hh",
+         "Households that left: forced members leave in numbers once the centre allows it."),
+        ("Deported as 'kulaks'", f"{flows['deported']:,.0f} hh",
+         "Households put on the lists and deported with their families, by your orders or a card."),
+        ("Fled", f"{flows['fled']:,.0f} hh", "Households that left the district: hunger and force drive them out."),
+        ("Grain delivered", f"{flows['delivered']:,.0f} t",
+         "Grain taken for the state this month; it is taken before the villages eat."),
+        ("Grain eaten", f"{flows['eaten']:,.0f} t", "What the villages ate, up to the full ration."),
+        ("Land sown", f"{flows['sown']:,.0f} ha", "Sown in the sowing months, as far as horses, tractors and seed allow."),
+        ("Animals lost", f"horses {lost['horses']:,.0f}, cattle {lost['cattle']:,.0f}, pigs {lost['pigs']:,.0f}, "
+                         f"sheep {lost['sheep']:,.0f} (head)",
+         "Slaughtered or sold before joining, in fear, for food, or dead in the socialized herds."),
+        ("Deaths", f"{flows['deaths']:,.0f} people", "Deaths this month: the ordinary rate, and more with hunger."),
+        ("Births", f"{flows['births']:,.0f} people", "Births this month: fewer when people are hungry."),
+        ("Mass disturbances", f"{flows['disturbances']}",
+         "Protests the OGPU recorded this month: more with resistance, coercion and the spring exodus."),
+    ]

@@ -103,7 +103,7 @@ def report(state: GameState, decision: Report, orders: Orders, scenario: Scenari
     change = 0.0
     expected = _expected_share(state)
     if expected is not None:
-        change += max(-3.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
+        change += max(-8.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))
     if state.grain_quota > 0 and state.campaign_end is not None and state.campaign_start is not None:
         span = state.campaign_end - state.campaign_start + 1
         done = min(span, state.month - state.campaign_start + 1)

@@ -72,7 +72,7 @@ class Params:
     disturbance_coercion: float = 3.0
     disturbance_leaving: float = 5.0
     # Standing with the centre.
-    standing_collectivization: float = 25.0  # per share above or below the expected path
+    standing_collectivization: float = 40.0  # per share above or below the expected path
     standing_procurement: float = 10.0      # per unit of fulfilment above or below the plan to date
     standing_kulak: float = 5.0
     standing_per_disturbance: float = 1.5

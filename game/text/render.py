@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.access import district_share, expected_harvest, food_months
 from game.engine.scoring import ledgers
+from game.presentation import month_result_lines
 from game.model.card import Card
 from game.model.common import month_words
 from game.model.level import Ending
@@ -86,18 +87,8 @@ def history_panel(card: Card) -> str:
 
 
 def month_results(state: GameState) -> str:
-    f = state.last_flows
-    lost = f["slaughtered"]
-    return "\n".join([
-        "What happened this month:",
-        f"  Households joined the kolkhozy: {f['joined']:.0f} hh; left them: {f['left']:.0f} hh",
-        f"  Deported as 'kulaks': {f['deported']:.0f} hh; fled: {f['fled']:.0f} hh",
-        f"  Grain delivered to the state: {f['delivered']:,.0f} t; eaten: {f['eaten']:,.0f} t; "
-        f"land sown: {f['sown']:,.0f} ha",
-        f"  Animals slaughtered, sold off or dead: horses {lost['horses']:.0f}, cattle {lost['cattle']:.0f}, "
-        f"pigs {lost['pigs']:.0f}, sheep {lost['sheep']:.0f} (head)",
-        f"  Deaths: {f['deaths']:.0f} people; births: {f['births']:.0f}; mass disturbances: {f['disturbances']}",
-    ])
+    lines = [f"  {label}: {value}" for label, value, _ in month_result_lines(state.last_flows)]
+    return "\n".join(["What happened this month:", *lines])
 
 
 def ending_screen(session: Session, ending: Ending) -> str:

@@ -170,78 +170,109 @@ def frame(pl: _Plate) -> None:
 def figure_back(pl: _Plate, cx: float, top: float, h: float, bottom: float, kind: int) -> None:
     """A seated or standing person seen from behind (pixels): head, shoulders, headwear.
 
-    kind 0: bare head, 1: a peaked cap, 2: a headscarf. No face is ever shown.
+    kind 0: bare head, 1: a cap, 2: a kerchief falling in a triangle down the back.
+    Seen from behind, nobody has a face to draw.
     """
     s = pl.surf
     r = h * 0.2
     hy = top + r
-    halo = max(2, pl.lw * 2)
-    body = [(cx - 0.6 * r, hy + 0.8 * r), (cx + 0.6 * r, hy + 0.8 * r), (cx + 1.9 * r, hy + 1.6 * r),
-            (cx + 2.2 * r, hy + 2.4 * r), (cx + 2.3 * r, bottom), (cx - 2.3 * r, bottom),
-            (cx - 2.2 * r, hy + 2.4 * r), (cx - 1.9 * r, hy + 1.6 * r)]
+    halo = max(2, round(pl.lw * 1.5))
+    cut = max(1, pl.lw)
+    body = [(cx - 0.6 * r, hy + 0.8 * r), (cx + 0.6 * r, hy + 0.8 * r), (cx + 1.9 * r, hy + 1.5 * r),
+            (cx + 2.25 * r, hy + 2.3 * r), (cx + 2.35 * r, bottom), (cx - 2.35 * r, bottom),
+            (cx - 2.25 * r, hy + 2.3 * r), (cx - 1.9 * r, hy + 1.5 * r)]
     fill(s, body, INK, halo)
-    if kind == 2:
-        scarf = [(cx, hy - 1.15 * r), (cx + 0.9 * r, hy - 0.6 * r), (cx + 1.25 * r, hy + 0.5 * r),
-                 (cx + 1.5 * r, hy + 1.9 * r), (cx, hy + 2.5 * r), (cx - 1.5 * r, hy + 1.9 * r),
-                 (cx - 1.25 * r, hy + 0.5 * r), (cx - 0.9 * r, hy - 0.6 * r)]
-        fill(s, scarf, INK, halo)
-        pygame.draw.lines(s, PAPER_LIGHT, False,
-                          [(cx - 1.2 * r, hy + 1.7 * r), (cx, hy + 2.15 * r), (cx + 1.2 * r, hy + 1.7 * r)],
-                          max(1, pl.lw))
-    else:
+    if kind == 1:
+        # a cap: a crown a little wider and flatter than the head
         pygame.draw.circle(s, PAPER_LIGHT, (cx, hy), r + halo)
         pygame.draw.circle(s, INK, (cx, hy), r)
-        if kind == 1:
-            cap = ellipse_pts(cx, hy - 0.35 * r, 1.2 * r, 0.55 * r, 14, math.pi, 2 * math.pi)
-            fill(s, cap + [(cx + 1.2 * r, hy - 0.2 * r), (cx - 1.2 * r, hy - 0.2 * r)], INK)
-            pygame.draw.line(s, PAPER_LIGHT, (cx - 1.1 * r, hy - 0.15 * r), (cx + 1.1 * r, hy - 0.15 * r),
-                             max(1, pl.lw))
-    # a white cut down the back and along the shoulders
-    pygame.draw.line(s, PAPER_LIGHT, (cx, hy + 2.6 * r), (cx, bottom), max(1, pl.lw))
+        cap = ellipse_pts(cx, hy - 0.1 * r, 1.2 * r, 0.95 * r, 14, math.pi, 2 * math.pi)
+        fill(s, cap, INK, halo)
+        pygame.draw.circle(s, INK, (cx, hy + 0.1 * r), r * 0.95)
+    else:
+        rr = r * (1.08 if kind == 2 else 1.0)
+        pygame.draw.circle(s, PAPER_LIGHT, (cx, hy), rr + halo)
+        pygame.draw.circle(s, INK, (cx, hy), rr)
+    if kind == 2:
+        # the kerchief's point hangs between the shoulder blades; its edges cut in white
+        tri = [(cx - 1.12 * r, hy + 0.2 * r), (cx + 1.12 * r, hy + 0.2 * r), (cx + 0.08 * r, hy + 2.7 * r)]
+        fill(s, tri, INK)
+        pygame.draw.lines(s, PAPER_LIGHT, False, tri, cut)
+        pygame.draw.line(s, INK, (cx - 1.0 * r, hy + 0.2 * r), (cx + 1.0 * r, hy + 0.2 * r), cut)
 
 
 def woman(pl: _Plate, cx: float, base: float, h: float, variant: int) -> None:
-    """A standing woman in a headscarf and long skirt, front view, as a faceless silhouette."""
+    """A village woman in a shawl and long skirt, seen from behind, as a silhouette.
+
+    The dark shawl covers the head and falls over the shoulders in a triangle whose point
+    reaches the waist; `variant` changes the shawl's border (stripe, fringe, spots) and the
+    blouse and skirt (light hatched or dark, plain, banded or with an apron's bow).
+    """
     s = pl.surf
-    w = h * 0.27
-    halo = max(2, pl.lw * 2)
+    halo = max(2, round(pl.lw * 1.5))
+    cut = max(1, pl.lw)
     top = base - h
-    r = h * 0.075
-    hy = top + r * 1.2
-    lw = max(1, pl.lw)
-    body = [(cx - 0.42 * w, top + 0.17 * h), (cx + 0.42 * w, top + 0.17 * h),
-            (cx + 0.55 * w, top + 0.25 * h), (cx + 0.50 * w, top + 0.50 * h),
-            (cx + 0.80 * w, base - 0.04 * h), (cx + 0.75 * w, base), (cx - 0.75 * w, base),
-            (cx - 0.80 * w, base - 0.04 * h), (cx - 0.50 * w, top + 0.50 * h),
-            (cx - 0.55 * w, top + 0.25 * h)]
-    fill(s, body, INK, halo)
-    scarf = [(cx, top), (cx + 1.15 * r, top + 0.5 * r), (cx + 1.5 * r, hy + 0.6 * r),
-             (cx + 2.4 * r, hy + 2.4 * r), (cx, hy + 3.2 * r), (cx - 2.4 * r, hy + 2.4 * r),
-             (cx - 1.5 * r, hy + 0.6 * r), (cx - 1.15 * r, top + 0.5 * r)]
-    fill(s, scarf, INK, halo)
-    # the scarf's hem and knot, cut in white
-    pygame.draw.lines(s, PAPER_LIGHT, False,
-                      [(cx - 2.1 * r, hy + 2.2 * r), (cx, hy + 2.9 * r), (cx + 2.1 * r, hy + 2.2 * r)], lw)
-    pygame.draw.line(s, PAPER_LIGHT, (cx - 1.05 * r, hy + 0.2 * r), (cx + 1.05 * r, hy + 0.2 * r), lw)
-    # arms hanging at the sides: two white cuts
-    for side in (-1, 1):
-        pygame.draw.line(s, PAPER_LIGHT, (cx + side * 0.36 * w, top + 0.24 * h),
-                         (cx + side * 0.38 * w, top + 0.52 * h), lw)
-    # waist, and an apron or skirt folds
-    pygame.draw.line(s, PAPER_LIGHT, (cx - 0.36 * w, top + 0.52 * h), (cx + 0.36 * w, top + 0.52 * h), lw)
-    if variant % 3 == 0:
-        apron = [(cx - 0.32 * w, top + 0.55 * h), (cx + 0.32 * w, top + 0.55 * h),
-                 (cx + 0.42 * w, base - 0.12 * h), (cx - 0.42 * w, base - 0.12 * h)]
-        fill(s, apron, PAPER_LIGHT)
-        hatch(s, apron, max(3.0, pl.gap * 0.8), 90, INK, 1)
-        pygame.draw.polygon(s, INK, apron, 1)
+    r = h * 0.07
+    hy = top + r * 1.15
+    waist = top + 0.46 * h
+    torso = [(cx - 0.5 * r, hy + 0.8 * r), (cx + 0.5 * r, hy + 0.8 * r), (cx + 1.9 * r, hy + 1.5 * r),
+             (cx + 2.2 * r, hy + 2.4 * r), (cx + 2.0 * r, waist - 0.1 * h), (cx + 1.75 * r, waist),
+             (cx - 1.75 * r, waist), (cx - 2.0 * r, waist - 0.1 * h), (cx - 2.2 * r, hy + 2.4 * r),
+             (cx - 1.9 * r, hy + 1.5 * r)]
+    skirt = [(cx - 1.75 * r, waist), (cx + 1.75 * r, waist), (cx + 2.1 * r, waist + 0.08 * h),
+             (cx + 2.9 * r, base - 0.05 * h), (cx + 2.8 * r, base), (cx - 2.8 * r, base),
+             (cx - 2.9 * r, base - 0.05 * h), (cx - 2.1 * r, waist + 0.08 * h)]
+    fill(s, torso + skirt[2:], INK, halo)
+    light_blouse = variant % 2 == 0
+    if light_blouse:
+        fill(s, torso, PAPER_LIGHT)
+        hatch(s, torso, max(2.5, r * 0.38), 90, INK, 1)
+        pygame.draw.polygon(s, INK, torso, cut)
     else:
-        for k in (-0.4, 0.0, 0.4):
-            pygame.draw.line(s, PAPER_LIGHT, (cx + k * 0.5 * w, top + 0.62 * h),
-                             (cx + k * 0.9 * w, base - 0.06 * h), 1)
-    if variant % 3 == 1:
-        # a patterned scarf: a band of hatch across it
-        hatch(s, scarf, max(3.0, pl.gap * 0.7), 30, PAPER_LIGHT, 1)
+        for side in (-1, 1):
+            pygame.draw.line(s, PAPER_LIGHT, (cx + side * 1.7 * r, hy + 2.0 * r),
+                             (cx + side * 1.55 * r, waist - 0.01 * h), cut)
+    # the skirt: a white hem, and an apron's bow, a band or folds
+    pygame.draw.line(s, PAPER_LIGHT, (cx - 2.75 * r, base - 0.07 * h), (cx + 2.75 * r, base - 0.07 * h), cut)
+    kind = variant % 3
+    if kind == 0:
+        for side in (-1, 1):
+            pygame.draw.lines(s, PAPER_LIGHT, True, [(cx, waist + 0.4 * r), (cx + side * 0.7 * r, waist),
+                                                     (cx + side * 0.7 * r, waist + 0.8 * r)], cut)
+            pygame.draw.line(s, PAPER_LIGHT, (cx, waist + 0.4 * r), (cx + side * 0.4 * r, waist + 1.8 * r), cut)
+    elif kind == 1:
+        band = [(cx - 2.6 * r, base - 0.2 * h), (cx + 2.6 * r, base - 0.2 * h),
+                (cx + 2.7 * r, base - 0.13 * h), (cx - 2.7 * r, base - 0.13 * h)]
+        hatch(s, band, max(2.0, r * 0.3), 0, PAPER_LIGHT, 1)
+    else:
+        for k in (-1, 0, 1):
+            pygame.draw.line(s, PAPER_LIGHT, (cx + k * 0.9 * r, waist + 0.1 * h),
+                             (cx + k * 1.5 * r, base - 0.1 * h), 1)
+    # the shawl: over the head, round on top, falling in a broad triangle to the waist
+    shawl = (ellipse_pts(cx, hy, 1.12 * r, 1.12 * r, 14, math.pi * 0.75, math.pi * 2.25)
+             + [(cx + 2.25 * r, hy + 1.7 * r), (cx + 0.1 * r, waist - 0.02 * h), (cx - 2.25 * r, hy + 1.7 * r)])
+    fill(s, shawl, INK, halo if light_blouse else 0)
+    left, tip, right = (cx - 2.25 * r, hy + 1.7 * r), (cx + 0.1 * r, waist - 0.02 * h), (cx + 2.25 * r, hy + 1.7 * r)
+    border = variant % 4
+    if border in (0, 2):
+        # a woven border: a white stripe just inside the two lower edges
+        k = 0.22
+        inner = [(left[0] + (tip[0] - left[0]) * 0.0 + r * 0.5, left[1] + r * 0.1),
+                 (tip[0], tip[1] - r * 0.8), (right[0] - r * 0.5, right[1] + r * 0.1)]
+        pygame.draw.lines(s, PAPER_LIGHT, False, inner, cut)
+        if border == 2:
+            for t in (0.25, 0.5, 0.75):
+                for a, b in ((inner[0], inner[1]), (inner[1], inner[2])):
+                    pygame.draw.circle(s, PAPER_LIGHT, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t - k * r),
+                                       max(1.0, r * 0.14))
+    else:
+        # a fringe along the lower edges
+        for a, b in ((left, tip), (tip, right)):
+            for j in range(1, 8):
+                t = j / 8
+                x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+                pygame.draw.line(s, INK, (x, y), (x, y + r * 0.45), 1)
+    pygame.draw.lines(s, PAPER_LIGHT, False, [left, tip, right], 1)
 
 
 def hut(pl: _Plate, cx: float, base: float, w: float, h: float, window: bool = True) -> None:
@@ -300,16 +331,17 @@ def typed_lines(pl: _Plate, x0: float, x1: float, y0: float, y1: float, pitch: f
 
 def _assembly(pl: _Plate) -> None:
     """A village meeting: rows of people seen from behind, a table with a red cloth."""
-    # back wall and floor
-    pl.poly([(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, 0.48), (pl.u0, 0.48)], PAPER_LIGHT)
-    pl.hatch([(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, 0.48), (pl.u0, 0.48)], angle=90, gap=pl.gap * 1.6)
+    wall = [(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, 0.48), (pl.u0, 0.48)]
+    pl.hatch(wall, angle=90, gap=pl.gap * 1.6)                    # a log wall
+    # floorboards in perspective, then the floor line
+    for k in range(-6, 7):
+        pl.line((0.5 + k * 0.06, 0.48), (0.5 + k * 0.22, pl.v1), INK, 1)
     pl.line((pl.u0, 0.48), (pl.u1, 0.48), INK, pl.lw + 1)
     # two windows, cut out of the wall
-    for u in (0.1, 0.82):
+    for u in (0.08, 0.82):
         win = [(u, 0.08), (u + 0.1, 0.08), (u + 0.1, 0.3), (u, 0.3)]
         pl.poly(win, PAPER_LIGHT)
-        pts = pl.pts(win)
-        pygame.draw.polygon(pl.surf, INK, pts, pl.lw + 1)
+        pygame.draw.polygon(pl.surf, INK, pl.pts(win), pl.lw + 1)
         pl.line((u + 0.05, 0.08), (u + 0.05, 0.3))
         pl.line((u, 0.17), (u + 0.1, 0.17))
     # a hanging lamp
@@ -325,18 +357,14 @@ def _assembly(pl: _Plate) -> None:
         pl.line((u, 0.395), (u + (u - 0.5) * 0.05, 0.515), PAPER_LIGHT, 1)
     pl.line((0.27, 0.38), (0.73, 0.38), INK, pl.lw + 1)
     pl.line((0.25, 0.52), (0.75, 0.52), INK, pl.lw)
-    # floorboards in perspective
-    for k in range(-6, 7):
-        pl.line((0.5 + k * 0.06, 0.48), (0.5 + k * 0.22, pl.v1), INK, 1)
-    # three rows of the audience, the back row first
+    # three rows of the audience seen from behind, the back row first
     rng = pl.rng
-    rows = [(0.56, 0.13, 8), (0.68, 0.19, 7), (0.82, 0.27, 5)]
-    for v_top, height, count in rows:
-        span = 1.1 if count > 5 else 1.15
+    rows = [(0.58, 0.14, 7, 1.0), (0.7, 0.2, 6, 1.08), (0.84, 0.28, 4, 1.1)]
+    for v_top, height, count, span in rows:
         for i in range(count):
-            u = 0.5 + (i - (count - 1) / 2) * span / count + rng.uniform(-0.015, 0.015)
-            x, y = pl.p(u, v_top + rng.uniform(-0.015, 0.015))
-            figure_back(pl, x, y, pl.L(height * rng.uniform(0.92, 1.05)),
+            u = 0.5 + (i - (count - 1) / 2) * span / count + rng.uniform(-0.012, 0.012)
+            x, y = pl.p(u, v_top + rng.uniform(-0.012, 0.012))
+            figure_back(pl, x, y, pl.L(height * rng.uniform(0.94, 1.04)),
                         pl.rect.bottom + 2, rng.choice((0, 1, 1, 2, 2)))
 
 
@@ -344,45 +372,53 @@ def _barn(pl: _Plate) -> None:
     """A log granary on the village street, its double door shut with a padlock."""
     sky_lines(pl, 0.04, 0.5, 5)
     ground(pl, 0.84)
-    # the barn: walls, gable and roof
+    # the barn seen a little from the side: the side wall and the far slope of the roof
+    side = [(0.8, 0.44), (0.9, 0.4), (0.9, 0.8), (0.8, 0.84)]
+    pl.poly(side, PAPER_LIGHT)
+    pl.hatch(side, angle=60, gap=pl.gap * 0.55)
+    pygame.draw.polygon(pl.surf, INK, pl.pts(side), pl.lw)
+    pl.poly([(0.5, 0.12), (0.6, 0.08), (0.96, 0.41), (0.88, 0.46)])
+    pl.hatch([(0.5, 0.12), (0.6, 0.08), (0.96, 0.41), (0.88, 0.46)], angle=-42, gap=pl.gap * 0.9,
+             colour=PAPER_LIGHT)
+    # the front: plank wall, boarded gable, the roof's edge
     wall = [(0.2, 0.42), (0.8, 0.42), (0.8, 0.84), (0.2, 0.84)]
     pl.poly(wall, PAPER_LIGHT)
     pl.hatch(wall, angle=90, gap=pl.gap * 1.1)                       # vertical planks
-    roof = [(0.12, 0.46), (0.5, 0.12), (0.88, 0.46), (0.8, 0.46), (0.5, 0.2), (0.2, 0.46)]
-    pl.poly(roof)
+    pygame.draw.polygon(pl.surf, INK, pl.pts(wall), pl.lw + 1)
     gable = [(0.2, 0.46), (0.5, 0.2), (0.8, 0.46)]
     pl.poly(gable, PAPER_LIGHT)
     pl.hatch(gable, angle=0, gap=pl.gap * 0.9)                       # boards of the gable
     pygame.draw.polygon(pl.surf, INK, pl.pts(gable), pl.lw)
+    pl.poly([(0.12, 0.46), (0.5, 0.12), (0.88, 0.46), (0.8, 0.46), (0.5, 0.2), (0.2, 0.46)])
     pl.poly([(0.47, 0.3), (0.53, 0.3), (0.53, 0.38), (0.47, 0.38)])  # the loft hatch
-    # the right side in shadow
-    side = [(0.8, 0.42), (0.92, 0.48), (0.92, 0.84), (0.8, 0.84)]
-    pl.poly(side, PAPER_LIGHT)
-    pl.hatch(side, angle=60, gap=pl.gap * 0.6)
-    pl.poly([(0.88, 0.46), (0.96, 0.5), (0.95, 0.52), (0.86, 0.47)])
-    pygame.draw.polygon(pl.surf, INK, pl.pts(wall), pl.lw + 1)
-    pygame.draw.polygon(pl.surf, INK, pl.pts(side), pl.lw)
-    # the double door: dark, braced, barred
+    # the double door: planked leaves, Z-braced, a strap across both, and the padlock
     door = [(0.36, 0.52), (0.64, 0.52), (0.64, 0.84), (0.36, 0.84)]
-    pl.poly(door)
-    pl.line((0.5, 0.52), (0.5, 0.84), PAPER_LIGHT, pl.lw)
-    for a, b in (((0.37, 0.83), (0.49, 0.53)), ((0.63, 0.83), (0.51, 0.53))):
-        pl.line(a, b, PAPER_LIGHT, pl.lw)
-    bar = [(0.33, 0.64), (0.67, 0.64), (0.67, 0.68), (0.33, 0.68)]
-    pl.poly(bar, PAPER_LIGHT)
-    pygame.draw.polygon(pl.surf, INK, pl.pts(bar), pl.lw)
-    # the padlock on the bar: shackle and body
-    cx, cy = pl.p(0.5, 0.66)
-    r = pl.L(0.035)
-    pygame.draw.circle(pl.surf, INK, (cx, cy + r * 0.9), r * 0.95, max(2, pl.lw * 2),
-                       draw_top_left=True, draw_top_right=True)
-    body = pygame.Rect(0, 0, r * 2.6, r * 2.2)
-    body.midtop = (round(cx), round(cy + r * 0.9))
-    pygame.draw.rect(pl.surf, PAPER_LIGHT, body.inflate(pl.lw * 2, pl.lw * 2))
-    pygame.draw.rect(pl.surf, INK, body)
-    pygame.draw.circle(pl.surf, PAPER_LIGHT, (body.centerx, body.centery - r * 0.2), max(1.0, r * 0.28))
-    pygame.draw.line(pl.surf, PAPER_LIGHT, (body.centerx, body.centery - r * 0.1),
-                     (body.centerx, body.centery + r * 0.55), max(1, pl.lw))
+    pl.poly(door, PAPER_LIGHT)
+    pl.hatch(door, angle=90, gap=pl.gap * 0.55)
+    for a, b in (((0.37, 0.81), (0.49, 0.545)), ((0.51, 0.81), (0.63, 0.545))):
+        pl.line(a, b, INK, pl.lw * 2 + 1)
+    for v in (0.545, 0.81):
+        pl.line((0.36, v), (0.64, v), INK, pl.lw * 2 + 1)
+    pl.line((0.5, 0.52), (0.5, 0.84), INK, pl.lw + 1)
+    pygame.draw.polygon(pl.surf, INK, pl.pts(door), pl.lw + 1)
+    strap = [(0.33, 0.635), (0.67, 0.635), (0.67, 0.665), (0.33, 0.665)]
+    pl.poly(strap)
+    pl.poly([(0.485, 0.625), (0.515, 0.625), (0.515, 0.675), (0.485, 0.675)])          # the staple
+    cx, top = pl.p(0.5, 0.66)
+    r = pl.L(0.032)
+    thick = max(2, round(r * 0.45))
+    shackle = pygame.Rect(0, 0, r * 2, r * 2.4)
+    shackle.midtop = (round(cx), round(top - r * 0.2))
+    pygame.draw.ellipse(pl.surf, PAPER_LIGHT, shackle.inflate(thick * 2, thick * 2), thick)
+    pygame.draw.ellipse(pl.surf, INK, shackle, thick)
+    body = pygame.Rect(0, 0, r * 3.0, r * 2.6)
+    body.midtop = (round(cx), round(top + r * 1.2))
+    pygame.draw.rect(pl.surf, PAPER_LIGHT, body.inflate(pl.lw * 3, pl.lw * 3), border_radius=max(1, round(r * 0.5)))
+    pygame.draw.rect(pl.surf, INK, body, border_radius=max(1, round(r * 0.4)))
+    kx, ky = body.centerx, body.centery - r * 0.2
+    pygame.draw.circle(pl.surf, PAPER_LIGHT, (kx, ky), max(1.0, r * 0.3))
+    pygame.draw.polygon(pl.surf, PAPER_LIGHT, [(kx - r * 0.15, ky), (kx + r * 0.15, ky), (kx + r * 0.22, ky + r * 0.75),
+                                              (kx - r * 0.22, ky + r * 0.75)])
     # a step of stones before the door
     pl.poly([(0.33, 0.84), (0.67, 0.84), (0.7, 0.88), (0.3, 0.88)], PAPER_LIGHT)
     pygame.draw.polygon(pl.surf, INK, pl.pts([(0.33, 0.84), (0.67, 0.84), (0.7, 0.88), (0.3, 0.88)]), pl.lw)
@@ -592,83 +628,100 @@ def _grain(pl: _Plate) -> None:
     pygame.draw.polygon(pl.surf, INK, pl.pts(band), 1)
 
 
-# The horse, facing right, in its own units: x along the body, y up from the ground.
-_HORSE_BODY = [(0.12, 0.60), (0.22, 0.65), (0.38, 0.64), (0.56, 0.61), (0.74, 0.66), (0.86, 0.6),
-               (0.93, 0.50), (0.9, 0.38), (0.82, 0.34), (0.6, 0.31), (0.4, 0.32), (0.26, 0.36),
-               (0.12, 0.44), (0.08, 0.53)]
-_HORSE_HEAD = [(0.74, 0.64), (0.84, 0.8), (0.98, 0.93), (1.0, 0.99), (1.03, 0.94), (1.06, 0.92),
-               (1.21, 0.72), (1.23, 0.66), (1.2, 0.62), (1.13, 0.64), (1.04, 0.7), (0.96, 0.62),
-               (0.92, 0.5), (0.86, 0.48)]
-_HORSE_TAIL = [(0.11, 0.6), (0.05, 0.55), (0.02, 0.4), (0.0, 0.22), (0.04, 0.2), (0.07, 0.38),
-               (0.11, 0.5)]
-_HORSE_HIND = [(0.1, 0.52), (0.3, 0.44), (0.27, 0.3), (0.24, 0.18), (0.25, 0.07), (0.29, 0.0),
-               (0.13, 0.0), (0.155, 0.07), (0.155, 0.18), (0.12, 0.28), (0.08, 0.4)]
-_HORSE_FORE = [(0.76, 0.46), (0.9, 0.46), (0.88, 0.32), (0.87, 0.18), (0.87, 0.07), (0.91, 0.0),
-               (0.75, 0.0), (0.78, 0.07), (0.785, 0.18), (0.78, 0.32)]
+# The horse, facing right, in its own units: x along the body (0..1.22), y up from the ground.
+_HORSE_BODY = [(0.1, 0.62), (0.18, 0.7), (0.3, 0.71), (0.45, 0.68), (0.6, 0.68), (0.72, 0.74),
+               (0.86, 0.68), (0.95, 0.56), (0.95, 0.44), (0.88, 0.36), (0.7, 0.31), (0.45, 0.3),
+               (0.28, 0.35), (0.14, 0.42), (0.07, 0.52)]
+_HORSE_HEAD = [(0.66, 0.72), (0.74, 0.85), (0.86, 0.96), (0.95, 1.0), (0.96, 1.07), (0.99, 1.01),
+               (1.01, 1.06), (1.03, 0.99), (1.09, 0.94), (1.2, 0.75), (1.22, 0.68), (1.19, 0.64),
+               (1.13, 0.64), (1.05, 0.71), (0.99, 0.74), (0.96, 0.64), (0.95, 0.5), (0.84, 0.5)]
+_HORSE_TAIL = [(0.1, 0.65), (0.04, 0.6), (0.015, 0.45), (0.0, 0.3), (0.025, 0.24), (0.06, 0.27),
+               (0.06, 0.42), (0.09, 0.52)]
+_HORSE_HIND = [(0.08, 0.56), (0.31, 0.5), (0.31, 0.36), (0.27, 0.25), (0.26, 0.1), (0.28, 0.05),
+               (0.31, 0.0), (0.13, 0.0), (0.15, 0.05), (0.16, 0.12), (0.15, 0.26), (0.11, 0.31),
+               (0.08, 0.42)]
+_HORSE_FORE = [(0.78, 0.5), (0.94, 0.5), (0.91, 0.32), (0.9, 0.12), (0.91, 0.05), (0.95, 0.0),
+               (0.78, 0.0), (0.81, 0.05), (0.815, 0.12), (0.8, 0.32)]
 
 
 def _horse(pl: _Plate) -> None:
     """A heavy draught horse in its collar, side view, standing in a field."""
-    sky_lines(pl, 0.04, 0.56, 5)
-    hz = 0.6
+    sky_lines(pl, 0.04, 0.52, 5)
+    hz = 0.58
     pl.line((pl.u0, hz), (pl.u1, hz), INK, pl.lw)
-    ground(pl, 0.86)
-    ox, oy = pl.p(0.1, 0.86)
-    k = pl.L(0.62)
+    ground(pl, 0.88)
+    k = pl.L(0.66)
+    ox = pl.p(0.5, 0)[0] - 0.61 * k                # centre the horse's 1.22 units of length
+    oy = pl.p(0, 0.88)[1]
 
     def tx(pts, dx=0.0):
         return [(ox + (x + dx) * k, oy - y * k) for x, y in pts]
 
     s = pl.surf
-    halo = max(2, pl.lw * 2)
-    # far legs, set a little apart, then tail, body, head and near legs
-    fill(s, tx(_HORSE_HIND, 0.07), INK)
-    fill(s, tx(_HORSE_FORE, -0.06), INK)
+    halo = max(2, round(pl.lw * 1.5))
+    lw = max(1, pl.lw)
+    # far legs, set a little apart; near legs cut free of them; then tail, body, neck and head
+    fill(s, tx(_HORSE_HIND, 0.08), INK)
+    fill(s, tx(_HORSE_FORE, -0.07), INK)
+    fill(s, tx(_HORSE_HIND), INK, halo)
+    fill(s, tx(_HORSE_FORE), INK, halo)
     fill(s, tx(_HORSE_TAIL), INK)
     fill(s, tx(_HORSE_BODY), INK)
     fill(s, tx(_HORSE_HEAD), INK)
-    fill(s, tx(_HORSE_HIND), INK, halo)
-    fill(s, tx(_HORSE_FORE), INK, halo)
-    fill(s, tx(_HORSE_BODY[:9]), INK)            # mend the halo cut across the shoulder and back
-    fill(s, tx([(0.12, 0.6), (0.3, 0.45), (0.12, 0.45)]), INK)
-    lw = max(1, pl.lw)
-    # the collar: a thick white ring around the neck, then the hames and the trace
-    collar = tx([(0.8, 0.76), (0.84, 0.64), (0.88, 0.55), (0.9, 0.47)])
-    pygame.draw.lines(s, PAPER_LIGHT, False, collar, lw * 3)
-    pygame.draw.lines(s, INK, False, tx([(0.81, 0.74), (0.85, 0.63), (0.885, 0.54)]), lw)
-    pygame.draw.line(s, PAPER_LIGHT, tx([(0.86, 0.56)])[0], tx([(0.25, 0.5)])[0], lw)
-    pygame.draw.line(s, PAPER_LIGHT, tx([(0.5, 0.62)])[0], tx([(0.5, 0.32)])[0], lw)     # the girth
-    # the mane: short white cuts along the crest; the eye socket left dark (no features)
-    for i in range(6):
-        f = i / 6
-        a = tx([(0.78 + 0.18 * f, 0.72 + 0.18 * f)])[0]
-        pygame.draw.line(s, PAPER_LIGHT, a, (a[0] - k * 0.03, a[1] + k * 0.05), 1)
-    # the bridle
-    pygame.draw.lines(s, PAPER_LIGHT, False, tx([(1.0, 0.9), (1.05, 0.76), (1.16, 0.68)]), 1)
-    # the feathering at the hooves
-    for base in (0.14, 0.76):
+    # the collar: a thick white ring round the base of the neck, with the hames inside it
+    pygame.draw.lines(s, PAPER_LIGHT, False, tx([(0.75, 0.8), (0.8, 0.7), (0.86, 0.6), (0.9, 0.5)]), lw * 3)
+    pygame.draw.lines(s, INK, False, tx([(0.76, 0.78), (0.81, 0.69), (0.87, 0.59)]), lw)
+    # the trace running back along the flank, and the girth
+    pygame.draw.line(s, PAPER_LIGHT, tx([(0.86, 0.55)])[0], tx([(0.22, 0.5)])[0], lw)
+    pygame.draw.line(s, PAPER_LIGHT, tx([(0.5, 0.68)])[0], tx([(0.5, 0.31)])[0], lw)
+    # the mane: short white cuts along the crest
+    for i in range(7):
+        f = i / 7
+        a = tx([(0.72 + 0.22 * f, 0.8 + 0.17 * f)])[0]
+        pygame.draw.line(s, PAPER_LIGHT, a, (a[0] + k * 0.015, a[1] + k * 0.06), 1)
+    # the bridle: a headstall and noseband, no features drawn
+    pygame.draw.lines(s, PAPER_LIGHT, False, tx([(0.99, 0.96), (1.03, 0.8), (1.12, 0.71)]), 1)
+    pygame.draw.line(s, PAPER_LIGHT, tx([(1.12, 0.79)])[0], tx([(1.16, 0.66)])[0], 1)
+    # feathering: white strokes over the heavy hooves
+    for base in (0.15, 0.8):
         for j in range(5):
-            a = tx([(base + 0.03 * j, 0.08)])[0]
-            pygame.draw.line(s, PAPER_LIGHT, a, (a[0] - k * 0.01, a[1] + k * 0.05), 1)
+            a = tx([(base + 0.028 * j, 0.1)])[0]
+            pygame.draw.line(s, PAPER_LIGHT, a, (a[0] + k * 0.01, a[1] + k * 0.06), 1)
 
 
 def _letter(pl: _Plate) -> None:
-    """An envelope with a postage stamp, and a letter folded in three."""
+    """A letter folded in three, and in front of it an envelope with a red postage stamp."""
     pl.hatch([(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, pl.v1), (pl.u0, pl.v1)], angle=-35, gap=pl.gap * 1.4)
-    # the envelope
-    env = [(0.08, 0.34), (0.6, 0.34), (0.6, 0.82), (0.08, 0.82)]
+    amp = max(1.5, pl.L(0.01))
+    # the letter, behind: three panels, the lowest turned up and in shade, handwriting on the rest
+    u0, u1, top, bottom = 0.42, 0.86, 0.06, 0.78
+    folds = [top + (bottom - top) * f for f in (1 / 3, 2 / 3)]
+    sheet = [(u0, top), (u1, top), (u1, bottom), (u0, bottom)]
+    pl.poly([(u + 0.015, v + 0.02) for u, v in sheet])
+    pl.poly(sheet, PAPER_LIGHT)
+    pl.hatch([(u0, folds[1]), (u1, folds[1]), (u1, bottom), (u0, bottom)], angle=20, gap=pl.gap * 0.8)
+    for v in folds:
+        pl.line((u0, v), (u1, v), INK, pl.lw)
+    pygame.draw.polygon(pl.surf, INK, pl.pts(sheet), pl.lw)
+    lx0, _ = pl.p(u0 + 0.04, 0)
+    lx1, _ = pl.p(u1 - 0.04, 0)
+    v = top + 0.05
+    while v < folds[1] - 0.03:
+        if abs(v - folds[0]) > 0.025:
+            wavy(pl, lx0, lx1 - pl.rng.uniform(0, 0.3) * (lx1 - lx0), pl.p(0, v)[1], amp)
+        v += 0.05
+    # the envelope, in front: address in handwriting, sender's lines, stamp and postmark
+    env = [(0.1, 0.4), (0.64, 0.4), (0.64, 0.88), (0.1, 0.88)]
     pl.poly([(u + 0.015, v + 0.02) for u, v in env])
     pl.poly(env, PAPER_LIGHT)
     pygame.draw.polygon(pl.surf, INK, pl.pts(env), pl.lw)
-    x0, y0 = pl.p(0.2, 0.6)
-    x1, _ = pl.p(0.5, 0.6)
-    amp = max(1.5, pl.L(0.01))
+    x0, y0 = pl.p(0.24, 0.66)
+    x1, _ = pl.p(0.58, 0.66)
     for i in range(3):
-        wavy(pl, x0 + i * (x1 - x0) * 0.08, x1 - (x1 - x0) * 0.1 * (i == 2), y0 + i * pl.L(0.055), amp)
-    pl.line((0.12, 0.42), (0.26, 0.42), INK, 1)
-    pl.line((0.12, 0.45), (0.22, 0.45), INK, 1)
-    # the postage stamp, perforated, with a postmark ring crossing it
-    stamp = [(0.48, 0.38), (0.56, 0.38), (0.56, 0.5), (0.48, 0.5)]
+        wavy(pl, x0 + i * (x1 - x0) * 0.08, x1 - (x1 - x0) * 0.12 * (i == 2), y0 + i * pl.L(0.06), amp)
+    pl.line((0.14, 0.47), (0.28, 0.47), INK, 1)
+    pl.line((0.14, 0.5), (0.24, 0.5), INK, 1)
+    stamp = [(0.52, 0.44), (0.6, 0.44), (0.6, 0.56), (0.52, 0.56)]
     pl.poly(stamp, RED)
     pts = pl.pts(stamp)
     n = 6
@@ -676,27 +729,14 @@ def _letter(pl: _Plate) -> None:
         for j in range(n + 1):
             pygame.draw.circle(pl.surf, PAPER_LIGHT, (ax + (bx - ax) * j / n, ay + (by - ay) * j / n),
                                max(1.0, pl.L(0.006)))
-    pl.hatch([(0.495, 0.4), (0.545, 0.4), (0.545, 0.48), (0.495, 0.48)], angle=0, gap=max(2.0, pl.gap * 0.5),
-             colour=PAPER_LIGHT)
-    cx, cy = pl.p(0.46, 0.47)
+    pl.hatch([(0.535, 0.46), (0.585, 0.46), (0.585, 0.54), (0.535, 0.54)], angle=0,
+             gap=max(2.0, pl.gap * 0.5), colour=PAPER_LIGHT)
+    cx, cy = pl.p(0.5, 0.54)
     pygame.draw.circle(pl.surf, INK, (cx, cy), pl.L(0.05), 1)
+    pygame.draw.circle(pl.surf, INK, (cx, cy), pl.L(0.032), 1)
     for j in (-1, 0, 1):
-        pygame.draw.line(pl.surf, INK, (cx + pl.L(0.05), cy + j * pl.L(0.018)),
-                         (cx + pl.L(0.16), cy + j * pl.L(0.018)), 1)
-    # the letter: three panels, the lower one turned up and in shade, handwriting on the others
-    top, u0, u1 = 0.1, 0.52, 0.92
-    panels = [top, 0.36, 0.62, 0.88]
-    sheet = [(u0, top), (u1, top), (u1, 0.88), (u0, 0.88)]
-    pl.poly([(u + 0.015, v + 0.02) for u, v in sheet])
-    pl.poly(sheet, PAPER_LIGHT)
-    pl.hatch([(u0, 0.62), (u1, 0.62), (u1, 0.88), (u0, 0.88)], angle=20, gap=pl.gap * 0.8)
-    for v in panels[1:3]:
-        pl.line((u0, v), (u1, v), INK, pl.lw)
-    pygame.draw.polygon(pl.surf, INK, pl.pts(sheet), pl.lw)
-    lx0, _ = pl.p(u0 + 0.04, 0)
-    lx1, _ = pl.p(u1 - 0.04, 0)
-    for v in (0.15, 0.2, 0.25, 0.3, 0.41, 0.46, 0.51, 0.56):
-        wavy(pl, lx0, lx1 - pl.rng.uniform(0, 0.3) * (lx1 - lx0), pl.p(0, v)[1], amp)
+        pygame.draw.line(pl.surf, INK, (cx - pl.L(0.05), cy + j * pl.L(0.018)),
+                         (cx - pl.L(0.17), cy + j * pl.L(0.018)), 1)
 
 
 def _newspaper(pl: _Plate) -> None:
@@ -753,7 +793,8 @@ def _newspaper(pl: _Plate) -> None:
         f = c / cols
         pl.line((L + (R - L) * f, fold + 0.01), (Lb + (Rb - Lb) * f, bottom - 0.01), INK, 1)
     pl.line((L, fold), (R, fold), INK, pl.lw + 1)
-    pygame.draw.polygon(pl.surf, INK, pl.pts(upper + lower[2:]), pl.lw)
+    pygame.draw.polygon(pl.surf, INK, pl.pts([(L, top), (R, top), (R, fold), (Rb, bottom), (Lb, bottom), (L, fold)]),
+                        pl.lw)
 
 
 def _tractor(pl: _Plate) -> None:
@@ -907,28 +948,29 @@ def _train(pl: _Plate) -> None:
 
 
 def _women(pl: _Plate) -> None:
-    """A group of village women in headscarves standing together."""
-    sky_lines(pl, 0.04, 0.56, 6)
-    hz = 0.62
-    # a wattle fence and a hut behind them
+    """A group of village women in kerchiefs, standing together, looking towards the village."""
+    sky_lines(pl, 0.04, 0.5, 6)
+    hz = 0.6
     pl.line((pl.u0, hz), (pl.u1, hz), INK, pl.lw)
-    hx, hy = pl.p(0.86, hz)
-    hut(pl, hx, hy, pl.L(0.22), pl.L(0.2))
-    fence = [(pl.u0, hz - 0.06), (pl.u1, hz - 0.06), (pl.u1, hz + 0.02), (pl.u0, hz + 0.02)]
+    # the village they look towards: huts and a wattle fence
+    for u, w in ((0.1, 0.16), (0.3, 0.13), (0.68, 0.15), (0.9, 0.18)):
+        x, y = pl.p(u, hz)
+        hut(pl, x, y, pl.L(w), pl.L(w * 0.95), window=False)
+    fence = [(pl.u0, hz - 0.05), (pl.u1, hz - 0.05), (pl.u1, hz + 0.01), (pl.u0, hz + 0.01)]
     pl.hatch(fence, angle=80, gap=pl.gap * 0.7)
     pl.hatch(fence, angle=100, gap=pl.gap * 0.7)
-    base = 0.92
+    base = 0.94
     ground(pl, base)
     rng = pl.rng
     # back row, then front row; a little jitter in height and place
-    back = [0.21, 0.4, 0.59, 0.78]
-    front = [0.3, 0.5, 0.69]
+    back = [0.22, 0.41, 0.6, 0.79]
+    front = [0.31, 0.5, 0.7]
     for i, u in enumerate(back):
-        x, y = pl.p(u + rng.uniform(-0.015, 0.015), base - 0.04)
-        woman(pl, x, y, pl.L(0.62 * rng.uniform(0.93, 1.03)), i + 1)
+        x, y = pl.p(u + rng.uniform(-0.012, 0.012), base - 0.05)
+        woman(pl, x, y, pl.L(0.58 * rng.uniform(0.94, 1.03)), i + 1)
     for i, u in enumerate(front):
-        x, y = pl.p(u + rng.uniform(-0.015, 0.015), base + 0.02)
-        woman(pl, x, y, pl.L(0.64 * rng.uniform(0.94, 1.02)), i)
+        x, y = pl.p(u + rng.uniform(-0.012, 0.012), base + 0.02)
+        woman(pl, x, y, pl.L(0.6 * rng.uniform(0.95, 1.02)), i)
 
 
 def _village(pl: _Plate) -> None:
@@ -984,9 +1026,12 @@ def draw_illustration(surface: pygame.Surface, key: str, rect: pygame.Rect, seed
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip))
     try:
+        picture = ILLUSTRATIONS.get(key)
+        if picture is None:
+            picture, key = FALLBACK, "village"        # every unknown key gets the same village
         pl = _Plate(surface, rect, key, seed)
         surface.fill(PAPER_LIGHT, rect)
-        ILLUSTRATIONS.get(key, FALLBACK)(pl)
+        picture(pl)
         frame(pl)
     finally:
         surface.set_clip(old_clip)
@@ -1001,101 +1046,132 @@ def draw_village_marker(surface: pygame.Surface, center: tuple[int, int], size: 
                         collectivized_share: float, hunger: float, resistance: float) -> pygame.Rect:
     """A village on the map: huts, a hatched collectivization bar, a bowl and a flame.
 
-    - huts: one to five, more for a larger `size` (the marker's width in pixels);
-    - collectivized share (0..1, or 0..100 taken as a percentage): a framed bar, the collective
-      part filled with cross-hatching, with quarter ticks;
-    - hunger (0..100): a bowl whose contents sink as hunger rises (empty at 100);
-    - resistance (0..100): a raised flame whose size grows with resistance (a small ember at 0).
-    Everything reads by shape and pattern in greyscale; RED only repeats the flame.
-    Returns the bounding rect of what was drawn.
+    The marker is `size` pixels square around `center` (huts in the top half, then the bar,
+    then the two icons), and reads by shape and pattern alone, so it survives greyscale:
+    - huts: one to four, more for a larger `size`;
+    - collectivized share (0..1; values above 1 are taken as a percentage): a framed bar
+      whose collective part is cross-hatched, with quarter ticks;
+    - hunger (0..100): a bowl, drawn in section, whose contents sink as hunger rises: heaped
+      at 0, empty at 100;
+    - resistance (0..100): a three-tongued flame whose size grows with resistance, a small
+      ember at 0 (RED, outlined in INK, so its shape carries the meaning).
+    Returns the bounding rect of everything drawn.
     """
     share = collectivized_share / 100.0 if collectivized_share > 1.0 else collectivized_share
     share = min(1.0, max(0.0, share))
     hunger = min(100.0, max(0.0, hunger))
     resistance = min(100.0, max(0.0, resistance))
     size = max(24, int(size))
-    cx, cy = center
     s = surface
     lw = max(1, round(size / 60))
-    w = size
-    left = cx - w / 2
-    top = cy - size / 2
-    drawn = pygame.Rect(round(left), round(top), 1, 1)
+    box = pygame.Rect(0, 0, size, size)
+    box.center = (round(center[0]), round(center[1]))
+    drawn: list[pygame.Rect] = []
+    old_clip = s.get_clip()
+    s.set_clip(box.clip(old_clip))
+    try:
+        _draw_marker(s, box, lw, share, hunger, resistance, drawn)
+    finally:
+        s.set_clip(old_clip)
+    return drawn[0].unionall(drawn[1:]).clip(box)
 
-    def mark(r: pygame.Rect) -> None:
-        drawn.union_ip(r)
 
-    # the huts, on a little ground line
-    n = max(1, min(5, size // 22))
-    hut_h = size * 0.42
-    hut_w = min(hut_h * 0.9, w * 0.9 / (n * 0.8 + 0.3))
-    base = top + size * 0.46
-    step = hut_w * 0.82
+def _draw_marker(s: pygame.Surface, box: pygame.Rect, lw: int, share: float, hunger: float,
+                 resistance: float, drawn: list[pygame.Rect]) -> None:
+    """The body of `draw_village_marker`, drawing inside `box` and noting each part's rect."""
+    size = box.w
+    cx = box.centerx
+    left, top = box.left, box.top
+    # the huts, on a ground line
+    n = max(1, min(4, size // 24))
+    base = top + size * 0.42
+    hut_w = size * 0.92 / (n + (n - 1) * 0.12) if n > 1 else size * 0.5
+    hut_w = min(hut_w, size * 0.5)
+    hut_h = size * 0.38
+    step = hut_w * 1.12
     x0 = cx - step * (n - 1) / 2
-    pl = _MarkerPlate(s, lw)
     for i in range(n):
-        dy = (hut_h * 0.06) * (i % 2)
-        hut(pl, x0 + i * step, base - dy, hut_w, hut_h * (0.9 + 0.1 * ((i + 1) % 2)), window=size >= 40)
-    pygame.draw.line(s, INK, (left, base), (left + w, base), lw)
-    mark(pygame.Rect(round(x0 - hut_w * 0.62), round(base - hut_h * 1.06), round(step * (n - 1) + hut_w * 1.24 + 2),
-                     round(hut_h * 1.06 + lw + 1)))
+        drawn.append(_marker_hut(s, x0 + i * step, base - (size * 0.03 if i % 2 else 0.0), hut_w, hut_h, lw))
+    pygame.draw.line(s, INK, (left, base), (left + size, base), lw)
+    drawn.append(pygame.Rect(round(left), round(base) - lw, size + 1, 2 * lw + 1))
     # the collectivization bar
-    bar = pygame.Rect(round(left), round(top + size * 0.52), round(w), max(6, round(size * 0.13)))
+    bar = pygame.Rect(round(left), round(top + size * 0.48), size, max(6, round(size * 0.13)))
     pygame.draw.rect(s, PAPER_LIGHT, bar)
-    filled = bar.copy()
-    filled.w = round(bar.w * share)
+    filled = pygame.Rect(bar.x, bar.y, round(bar.w * share), bar.h)
     if filled.w > 0:
-        pts = [filled.topleft, filled.topright, filled.bottomright, filled.bottomleft]
-        pygame.draw.rect(s, PAPER_DARK, filled)
-        hatch(s, pts, max(3.0, bar.h / 3), 45, INK, 1)
-        hatch(s, pts, max(3.0, bar.h / 3), -45, INK, 1)
-        pygame.draw.line(s, INK, filled.topright, (filled.right, filled.bottom - 1), lw + 1)
+        pts = [(filled.left, filled.top), (filled.right - 1, filled.top), (filled.right - 1, filled.bottom - 1),
+               (filled.left, filled.bottom - 1)]
+        step_px = max(3.0, bar.h / 3)
+        hatch(s, pts, step_px, 45, INK, 1)
+        hatch(s, pts, step_px, -45, INK, 1)
+        edge = min(filled.right, bar.right - 1)
+        pygame.draw.line(s, INK, (edge, bar.top), (edge, bar.bottom - 1), lw + 1)
     for q in (0.25, 0.5, 0.75):
-        x = bar.x + bar.w * q
-        pygame.draw.line(s, INK, (x, bar.bottom - 1), (x, bar.bottom - max(2, bar.h // 3)), 1)
+        x = bar.x + round(bar.w * q)
+        pygame.draw.line(s, INK, (x, bar.top), (x, bar.top + max(2, bar.h // 3)), 1)
     pygame.draw.rect(s, INK, bar, lw)
-    mark(bar)
-    # the bowl: a half-disc, its contents a level that sinks with hunger
-    icon = size * 0.3
-    bx, by = cx - w * 0.22, top + size * 0.82
-    br = icon * 0.55
-    bowl = ellipse_pts(bx, by - br * 0.35, br, br, 16, 0.0, math.pi)
-    level = 1.0 - hunger / 100.0
-    if level > 0.02:
-        # the food: the part of the bowl below a line that drops as hunger rises
-        surface_y = by - br * 0.35 + br * (1.0 - level) * 0.95
-        food = [(x, max(y, surface_y)) for x, y in bowl]
-        heap = ellipse_pts(bx, surface_y, br * math.sqrt(max(0.0, 1 - ((surface_y - by + br * 0.35) / br) ** 2)),
-                           br * 0.25 * level, 10, math.pi, 2 * math.pi)
-        pygame.draw.polygon(s, INK, food + list(reversed(heap)) if len(heap) > 2 else food)
-    pygame.draw.lines(s, INK, True, bowl, lw + 1)
-    pygame.draw.line(s, INK, (bx - br * 0.4, by + br * 0.68), (bx + br * 0.4, by + br * 0.68), lw + 1)  # foot
-    mark(pygame.Rect(round(bx - br - 2), round(by - br * 0.7 - 2), round(2 * br + 4), round(br * 1.5 + 4)))
-    # the flame: a raised tongue that grows with resistance
-    fx, fb = cx + w * 0.24, top + size * 1.0
-    grow = 0.25 + 0.75 * resistance / 100.0
-    fh = icon * 1.25 * grow
-    fw = icon * 0.45 * (0.6 + 0.4 * grow)
-    flame = [(fx, fb - fh), (fx + fw * 0.35, fb - fh * 0.62), (fx + fw * 0.5, fb - fh * 0.3),
-             (fx + fw * 0.35, fb - fh * 0.06), (fx, fb), (fx - fw * 0.35, fb - fh * 0.06),
-             (fx - fw * 0.5, fb - fh * 0.3), (fx - fw * 0.3, fb - fh * 0.5), (fx - fw * 0.05, fb - fh * 0.42)]
+    drawn.append(bar)
+    # the bowl, in section: the food's level sinks as hunger rises
+    icon_top, icon_bottom = top + size * 0.68, top + size
+    br = size * 0.18
+    bx, rim = cx - size * 0.24, icon_top + (icon_bottom - icon_top) * 0.38
+    bowl = ellipse_pts(bx, rim, br, br * 0.95, 16, 0.0, math.pi)          # the bowl's inside
+    fullness = 1.0 - hunger / 100.0
+    if fullness > 0.8:                                    # heaped above the rim
+        heap_h = br * 0.55 * (fullness - 0.8) / 0.2
+        pygame.draw.polygon(s, INK, ellipse_pts(bx, rim, br * 0.85, heap_h, 10, math.pi, 2 * math.pi) + bowl)
+    elif fullness > 0.0:                                  # a level inside the bowl
+        depth = br * 0.95
+        level = rim + depth * (1.0 - fullness / 0.8)
+        half = br * math.sqrt(max(0.0, 1.0 - ((level - rim) / depth) ** 2))
+        food = [(bx + half, level)] + [p for p in bowl if p[1] > level] + [(bx - half, level)]
+        if len(food) >= 3:
+            pygame.draw.polygon(s, INK, food)
+    pygame.draw.lines(s, INK, False, bowl, lw + 1)
+    pygame.draw.line(s, INK, (bx - br * 1.1, rim), (bx + br * 1.1, rim), lw + 1)          # the rim
+    if fullness > 0.8:                                    # a cut between the heap and the rim
+        pygame.draw.line(s, PAPER_LIGHT, (bx - br * 0.8, rim - lw - 1), (bx + br * 0.8, rim - lw - 1), 1)
+    foot = pygame.Rect(0, 0, br, max(2, lw * 2))
+    foot.midtop = (round(bx), round(rim + br * 0.95))
+    pygame.draw.rect(s, INK, foot)
+    heap_top = rim - br * 0.6
+    drawn.append(pygame.Rect(round(bx - br * 1.1) - lw, round(heap_top) - lw,
+                             round(br * 2.2) + 2 * lw + 2, round(foot.bottom - heap_top) + 2 * lw + 1))
+    # the flame: three tongues, growing with resistance
+    fx, fb = cx + size * 0.24, icon_bottom
+    grow = 0.3 + 0.7 * resistance / 100.0
+    fh = (icon_bottom - icon_top) * 1.0 * grow
+    fw = size * 0.3 * (0.55 + 0.45 * grow)
+    flame = [(fx - fw * 0.32, fb), (fx - fw * 0.5, fb - fh * 0.35), (fx - fw * 0.36, fb - fh * 0.72),
+             (fx - fw * 0.22, fb - fh * 0.45), (fx - fw * 0.02, fb - fh), (fx + fw * 0.16, fb - fh * 0.5),
+             (fx + fw * 0.34, fb - fh * 0.78), (fx + fw * 0.5, fb - fh * 0.36), (fx + fw * 0.34, fb)]
     pygame.draw.polygon(s, RED, flame)
     pygame.draw.polygon(s, INK, flame, lw)
-    inner = [(fx + fw * 0.05, fb - fh * 0.48), (fx + fw * 0.2, fb - fh * 0.2), (fx, fb - fh * 0.08),
-             (fx - fw * 0.2, fb - fh * 0.2)]
-    if fh > 8:
-        pygame.draw.polygon(s, INK, inner)
-    mark(pygame.Rect(round(fx - fw * 0.5 - lw), round(fb - fh - lw), round(fw + 2 * lw + 1), round(fh + 2 * lw + 1)))
-    return drawn
+    if fh > 9:
+        core = [(fx - fw * 0.14, fb - lw), (fx - fw * 0.2, fb - fh * 0.25), (fx - fw * 0.03, fb - fh * 0.55),
+                (fx + fw * 0.14, fb - fh * 0.28), (fx + fw * 0.1, fb - lw)]
+        pygame.draw.polygon(s, INK, core)
+    pygame.draw.line(s, INK, (fx - fw * 0.55, fb), (fx + fw * 0.55, fb), lw)            # the hearth line
+    drawn.append(pygame.Rect(round(fx - fw * 0.55) - lw, round(fb - fh) - lw,
+                             round(fw * 1.1) + 2 * lw + 2, round(fh) + 2 * lw + 1))
 
 
-class _MarkerPlate:
-    """The little of a _Plate that `hut` needs, for drawing at marker scale."""
-
-    def __init__(self, surface: pygame.Surface, lw: int) -> None:
-        self.surf = surface
-        self.lw = lw
-        self.gap = 3.0
+def _marker_hut(surface: pygame.Surface, cx: float, base: float, w: float, h: float, lw: int) -> pygame.Rect:
+    """A plain hut for the map: light log walls, a dark roof, a dark window."""
+    wall_top = base - h * 0.48
+    walls = [(cx - 0.42 * w, wall_top), (cx + 0.42 * w, wall_top), (cx + 0.42 * w, base), (cx - 0.42 * w, base)]
+    pygame.draw.polygon(surface, PAPER_LIGHT, walls)
+    if h >= 16:
+        hatch(surface, walls, max(3.0, h * 0.12), 0, INK_SOFT, 1)
+    pygame.draw.polygon(surface, INK, walls, lw)
+    roof = [(cx - 0.5 * w, wall_top + lw), (cx, base - h), (cx + 0.5 * w, wall_top + lw)]
+    pygame.draw.polygon(surface, PAPER_LIGHT, roof, lw + 1)
+    pygame.draw.polygon(surface, INK, roof)
+    win = pygame.Rect(0, 0, max(2, round(w * 0.22)), max(2, round(h * 0.18)))
+    win.center = (round(cx), round(wall_top + h * 0.25))
+    pygame.draw.rect(surface, INK, win)
+    return pygame.Rect(round(cx - 0.5 * w) - lw - 1, round(base - h) - lw - 1, round(w) + 2 * lw + 3,
+                       round(h) + 2 * lw + 2)
 
 
 # --------------------------------------------------------------------------------------------

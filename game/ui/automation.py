@@ -3,6 +3,7 @@
     driver = Driver.start(size=(1280, 720))
     driver.key("1")                 # press a key (a digit, a letter, or a pygame key name)
     driver.click(button.rect.center)
+    driver.click_widget(driver.button("submit"))   # find a button on the screen, click its centre
     driver.save("title.png")
 
 Every call posts real pygame events and runs one pass of the app's loop, exactly as a player
@@ -23,6 +24,9 @@ import pygame  # noqa: E402
 
 from game.ui.app import App  # noqa: E402
 from game.ui.events import UI_ACTION  # noqa: E402
+from game.ui.widgets import Button  # noqa: E402
+
+_ANY = object()   # `button(action)` without a value matches any value
 
 KEYS = {"enter": pygame.K_RETURN, "escape": pygame.K_ESCAPE, "tab": pygame.K_TAB, "up": pygame.K_UP,
         "down": pygame.K_DOWN, "left": pygame.K_LEFT, "right": pygame.K_RIGHT, "space": pygame.K_SPACE,
@@ -76,9 +80,85 @@ class Driver:
         pygame.event.post(pygame.event.Event(UI_ACTION, action=action, value=value))
         self.pump()
 
+    def hover(self, pos: tuple[int, int]) -> None:
+        """Move the mouse to `pos` (a MOUSEMOTION event), as a player pointing at something."""
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        self.pump()
+
+    def wheel(self, y: int, pos: tuple[int, int] | None = None) -> None:
+        """Turn the mouse wheel (y > 0: up, away from the reader), over `pos` if given."""
+        if pos is not None:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, precise_x=0.0,
+                                             precise_y=float(y)))
+        self.pump()
+
+    # -- finding widgets on the screen ---------------------------------------------------------
     @property
     def scene(self):
         return self.app.stack.top
+
+    def widgets(self) -> list:
+        """The focusable widgets of the top scene, in Tab order."""
+        return list(self.scene.focus.widgets) if self.scene is not None else []
+
+    def button(self, action: str, value=_ANY) -> "Button | None":
+        """The first focusable button of the top scene with this action (and value, if given)."""
+        for w in self.widgets():
+            if isinstance(w, Button) and w.action == action and (value is _ANY or w.value == value):
+                return w
+        return None
+
+    def click_widget(self, widget) -> None:
+        """Click the centre of `widget`. A widget scrolled out of its area is first reached with
+        Tab, as a player would (the focus scrolls it into view); then the mouse clicks it."""
+        if widget.hidden:
+            for _ in range(len(self.widgets()) + 1):
+                if not widget.hidden or widget not in self.widgets():
+                    break
+                self.key("tab")
+        if widget.hidden:
+            raise AssertionError(f"{widget!r} stays hidden on {type(self.scene).__name__}")
+        self.click(widget.rect.center)
+
+    # -- setting up a moment of the game (tests, screenshots, benchmarks) ----------------------
+    def new_game(self, level: str = "great-break", seed: int = 1) -> None:
+        """Start a game of `level` with `seed` on this app (as the level choice does)."""
+        self.app.game.new_game(level, seed)
+        self.pump()
+
+    def show_card(self, card_id: str, level: str = "great-break", seed: int = 1) -> None:
+        """Show any card of the content on the card screen. FOR LAYOUT TESTS ONLY.
+
+        Starts a new game of `level`, then puts the session into the events phase with only
+        `card_id` pending (for the first village its selector admits, else the first village;
+        no village for a district card) and orders for every village, and replaces the top
+        scene with the card screen. The state is forced, not played: the card may be out of
+        its window or its conditions, so choosing on it tests the layout, not the game."""
+        from game.engine.draw import village_candidates
+        from game.engine.policies import spread_cadres
+        from game.model.decision import Orders, VillageOrder
+        from game.model.state import Pending, Phase
+        from game.ui.scenes.card import CardScene
+
+        game = self.app.game
+        game.new_game(level, seed)
+        session = game.session
+        state = session.state
+        compiled = session.scenario.compiled[card_id]
+        village = None
+        if compiled.village is not None:
+            admitted = village_candidates(compiled, state)
+            village = admitted[0] if admitted else state.villages[0].id
+        cadres = spread_cadres(state)
+        state.orders = Orders(villages={v.id: VillageOrder(stance="persuade", cadres=cadres[v.id])
+                                        for v in state.villages})
+        state.pending = [Pending(card=card_id, village=village)]
+        state.phase = Phase.events
+        game.shown_directives_turn = state.turn
+        game.news = None
+        self.app.stack.replace(CardScene())
+        self.pump()
 
     def save(self, path: Path) -> None:
         self.app.draw()

@@ -10,24 +10,29 @@ from __future__ import annotations
 import pygame
 
 from game.ui import fonts
-from game.ui.text import Painter
+from game.ui.text import Painter, measure
 from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED, Theme
 
 
 def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, values: list[float],
-               labels: list[str], top: float | None = None, record: dict[int, tuple[float | None, float | None]] | None = None,
-               fmt: str = "{:.0f}") -> None:
+               labels: list[str], top: float | None = None,
+               record: dict[int, tuple[float | None, float | None]] | None = None) -> None:
     """Draw `values` (one per label) in `rect`; `record` maps an index to a (low, high) range."""
     s = painter.surface
     small = fonts.font("sans", theme.small)
+    bold = fonts.font("sans_bold", theme.small)
     pygame.draw.rect(s, PAPER_LIGHT, rect)
     pygame.draw.rect(s, INK_SOFT, rect, 1)
+    inner = rect.inflate(-12, -8)
+    title_h = measure(bold, title, inner.width)
     line = small.get_linesize()
-    painter.text(title, fonts.font("sans_bold", theme.small), INK, pygame.Rect(rect.left + 6, rect.top + 2, rect.width - 12, line))
-    if not values or rect.height < 3 * line + 20:
+    if inner.height < title_h + 2 * line + 24 or not values:
+        if inner.height >= title_h:
+            painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, title_h))
         return
+    painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, title_h))
     highest = top if top is not None else max(max(values), *(h for _, h in (record or {}).values() if h is not None), 1e-9)
-    plot = pygame.Rect(rect.left + 8, rect.top + line + 8, rect.width - 16, rect.height - 2 * line - 16)
+    plot = pygame.Rect(inner.left + 6, inner.top + title_h + 10, inner.width - 12, inner.height - title_h - line - 16)
     pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.bottomright, 1)
     n = len(values)
 
@@ -53,7 +58,7 @@ def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, va
         pygame.draw.lines(s, INK, False, points, 3)
     for p in points:
         pygame.draw.circle(s, INK, p, 4)
-    first, last = labels[0], labels[-1]
-    painter.text(first, small, INK_SOFT, pygame.Rect(plot.left, plot.bottom + 2, plot.width // 2, line))
-    painter.text(f"{last}  (end: {fmt.format(values[-1])})", small, INK_SOFT,
-                 pygame.Rect(plot.centerx, plot.bottom + 2, plot.width // 2, line), align="right")
+    half = plot.width // 2
+    painter.text(labels[0], small, INK_SOFT, pygame.Rect(plot.left, plot.bottom + 4, half, line))
+    painter.text(labels[-1], small, INK_SOFT, pygame.Rect(plot.left + half, plot.bottom + 4, plot.width - half, line),
+                 align="right")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.text import Painter
-from game.ui.widgets import FocusRing, Widget, draw_tooltip
+from game.ui.widgets import FocusRing, ScrollArea, Widget, draw_tooltip
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -35,6 +35,7 @@ class Scene:
     def __init__(self) -> None:
         self.app: App | None = None
         self.focus = FocusRing()
+        self.areas: list[ScrollArea] = []     # scrolling columns of widgets, set by layout
 
     # lifecycle
     def enter(self, app: "App") -> None:
@@ -50,7 +51,17 @@ class Scene:
         """Place the widgets for this window size and theme; set self.focus."""
 
     def handle(self, event: pygame.event.Event) -> bool:
-        return self.focus.handle(event)
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            for area in self.areas:
+                if area.viewport.collidepoint(pos) or len(self.areas) == 1:
+                    area.scroll(-event.y * self.theme.body * 2)
+                    return True
+        used = self.focus.handle(event)
+        if used and event.type == pygame.KEYDOWN:
+            for area in self.areas:
+                area.ensure_visible(self.focus.focused)
+        return used
 
     def update(self, dt: float) -> None: ...
 
@@ -65,11 +76,14 @@ class Scene:
     def draw_widgets(self, painter: Painter, widgets: list[Widget]) -> None:
         focused, hover = self.focus.focused, self.focus.hover
         for w in widgets:
-            w.draw(painter, self.theme, w is focused, w is hover)
+            if not w.hidden:
+                w.draw(painter, self.theme, w is focused, w is hover)
+        for area in self.areas:
+            area.draw_bar(painter)
 
     def draw_tooltip(self, painter: Painter) -> None:
         tip = self.focus.tooltip()
-        if tip is not None:
+        if tip is not None and not tip[0].hidden:
             widget, text = tip
             draw_tooltip(painter, self.theme, widget.rect, text)
 

@@ -42,11 +42,12 @@ class Theme:
 
     @property
     def heading(self) -> int:
-        return self.px(30)
+        # Headings are large already: they grow at half the rate of the body text.
+        return max(MIN_TEXT_PX, round(30 * (1 + (self.scale - 1) / 2)))
 
     @property
     def title(self) -> int:
-        return self.px(54)
+        return max(MIN_TEXT_PX, round(54 * (1 + (self.scale - 1) / 2)))
 
     @property
     def pad(self) -> int:

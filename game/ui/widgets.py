@@ -21,6 +21,7 @@ class Widget:
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     tooltip: str = ""
     focusable: bool = True
+    hidden: bool = False              # scrolled out of its area: not drawn, not clickable
 
     def activate(self) -> None:
         """What Enter, Space or a click does."""
@@ -93,6 +94,93 @@ class Stat(Widget):
 
 
 @dataclass
+class Label(Widget):
+    """Text that is read, not pressed."""
+
+    text: str = ""
+    role: str = "sans"
+    size: str = "body"                # a Theme size: "body", "small", "heading"
+    colour: tuple = INK
+    focusable: bool = False
+
+    def font(self, theme: Theme) -> pygame.font.Font:
+        return fonts.font(self.role, getattr(theme, self.size))
+
+    def height_for(self, theme: Theme, width: int) -> int:
+        return measure(self.font(theme), self.text, width) + theme.pad // 2
+
+    def draw(self, painter: Painter, theme: Theme, focused: bool, hovered: bool) -> None:
+        painter.text(self.text, self.font(theme), self.colour, self.rect)
+
+
+class ScrollArea:
+    """Rows of widgets taller than their viewport. Only rows wholly inside are shown; moving
+    the focus to a hidden widget scrolls it into view, so nothing is ever cut in half."""
+
+    def __init__(self, viewport: pygame.Rect, rows: list[list[Widget]], theme: Theme,
+                 widths: list[list[float]] | None = None, gap: int | None = None) -> None:
+        self.viewport = pygame.Rect(viewport)
+        self.rows = rows
+        self.gap = theme.pad // 2 if gap is None else gap
+        self.offset = 0
+        self.layout: list[tuple[int, int]] = []      # (top, height) of each row in the content
+        y = 0
+        inner = self.viewport.width - 10              # room for the scroll bar
+        for i, row in enumerate(rows):
+            fractions = widths[i] if widths else [1 / len(row)] * len(row)
+            cells = [max(1, int(inner * f) - (self.gap if j < len(row) - 1 else 0)) for j, f in enumerate(fractions)]
+            height = max(w.height_for(theme, c) if hasattr(w, "height_for") else theme.body * 2
+                         for w, c in zip(row, cells))
+            x = self.viewport.left
+            for w, c, f in zip(row, cells, fractions):
+                w.rect = pygame.Rect(x, 0, c, height)
+                x += int(inner * f)
+            self.layout.append((y, height))
+            y += height + self.gap
+        self.content_height = max(0, y - self.gap)
+        self.place()
+
+    @property
+    def widgets(self) -> list[Widget]:
+        return [w for row in self.rows for w in row]
+
+    @property
+    def scrollable(self) -> bool:
+        return self.content_height > self.viewport.height
+
+    def place(self) -> None:
+        for row, (top, height) in zip(self.rows, self.layout):
+            y = self.viewport.top + top - self.offset
+            for w in row:
+                w.rect.top, w.rect.height = y, height
+                w.hidden = y < self.viewport.top or y + height > self.viewport.bottom
+
+    def scroll(self, pixels: int) -> None:
+        most = max(0, self.content_height - self.viewport.height)
+        self.offset = max(0, min(most, self.offset + pixels))
+        self.place()
+
+    def ensure_visible(self, widget: Widget | None) -> None:
+        for row, (top, height) in zip(self.rows, self.layout):
+            if widget in row:
+                if top < self.offset:
+                    self.scroll(top - self.offset)
+                elif top + height > self.offset + self.viewport.height:
+                    self.scroll(top + height - self.offset - self.viewport.height)
+                return
+
+    def draw_bar(self, painter: Painter) -> None:
+        if not self.scrollable:
+            return
+        track = pygame.Rect(self.viewport.right - 6, self.viewport.top, 5, self.viewport.height)
+        pygame.draw.rect(painter.surface, PAPER_DARK, track)
+        length = max(16, track.height * self.viewport.height // self.content_height)
+        most = self.content_height - self.viewport.height
+        top = track.top + (track.height - length) * self.offset // max(1, most)
+        pygame.draw.rect(painter.surface, INK, (track.left, top, 5, length))
+
+
+@dataclass
 class ScrollText(Widget):
     """Text longer than its box: shown a whole line at a time, scrolled by keys or the wheel.
 
@@ -156,9 +244,15 @@ class FocusRing:
         self.hover: Widget | None = None
 
     def set(self, widgets: list[Widget], keep: bool = True) -> None:
-        old = self.focused
+        """The scene's focusable widgets, in Tab order. With `keep`, the focus stays on the
+        same widget, or at the same place in the order when the widgets were rebuilt."""
+        old, index = self.focused, self.index
         self.widgets = [w for w in widgets if w.focusable]
-        self.index = self.widgets.index(old) if keep and old in self.widgets else 0
+        if keep and old in self.widgets:
+            self.index = self.widgets.index(old)
+        else:
+            self.index = min(index, len(self.widgets) - 1) if keep and self.widgets else 0
+        self.hover = None
 
     @property
     def focused(self) -> Widget | None:
@@ -174,7 +268,7 @@ class FocusRing:
 
     def at(self, pos: tuple[int, int]) -> Widget | None:
         for w in self.widgets:
-            if w.rect.collidepoint(pos):
+            if not w.hidden and w.rect.collidepoint(pos):
                 return w
         return None
 

@@ -21,8 +21,9 @@ DIAGNOSTIC = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<sev
                         r"\[(?P<code>[a-z0-9-]+)\] (?P<field>[\w.]+): (?P<message>.+)$", re.M)
 
 
-def run(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+def run(*args: str, cwd: Path = REPO, stdin: str | None = None,
+        video: str = "dummy") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SDL_VIDEODRIVER": video, "SDL_AUDIODRIVER": "dummy"}
     return subprocess.run([sys.executable, "-m", "game", *args], cwd=cwd, env=env, text=True,
                           input=stdin if stdin is not None else "", capture_output=True, timeout=120)
 
@@ -62,17 +63,17 @@ def test_version_prints_the_version_and_exits_0():
 
 
 def test_options_without_a_command_go_to_play():
-    # `python -m game --seed 3` is `python -m game play --seed 3` (it was refused before).
-    result = run("--seed", "3")
-    assert result.returncode == 0, result.stderr
-    assert "python -m game text" in result.stdout
+    # `python -m game --seed 3` is `python -m game play --seed 3`; here the window cannot open.
+    result = run("--seed", "3", video="no-such-driver")
+    assert "The game window cannot open here" in result.stderr
     assert_usage_error(run("--seed", "x"), "argument --seed: invalid int value: 'x'")
 
 
-def test_play_without_a_terminal_explains_and_exits_0():
-    result = run()
-    assert result.returncode == 0
-    assert "python -m game text --level great-break" in result.stdout
+def test_play_where_no_window_can_open_offers_the_text_mode_and_exits_1():
+    result = run(video="no-such-driver")
+    assert result.returncode == 1
+    assert "python -m game text --level great-break" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # --------------------------------------------------------------------------- validate

@@ -32,41 +32,73 @@ def menu_buttons(items: list[tuple[str, str, object]], numbered: bool = True) ->
 
 
 class Screen(Scene):
-    """A full-window screen with a title line and a line of key hints."""
+    """A full-window screen: a heading, an optional status line, the body, and key hints.
+
+    Heights are measured from the wrapped text at the current window and text size, so a
+    long heading or large text pushes the body down instead of running into it."""
 
     title = ""
     hints = "Tab or arrows: move   Enter: choose   Esc: back"
 
+    def heading(self) -> str:
+        return self.title
+
+    def status(self) -> str:
+        return ""
+
+    def _margin(self) -> int:
+        return self.theme.pad * 2
+
+    def _width(self) -> int:
+        return self.app.size[0] - 2 * self._margin()
+
+    def _head_parts(self) -> list[tuple[str, str, int]]:
+        """(text, font role, px) of each header line, top to bottom."""
+        parts = [(self.heading(), "serif_bold", self.theme.heading)]
+        if self.status():
+            parts.append((self.status(), "sans", self.theme.small))
+        return parts
+
     def header_height(self) -> int:
-        return fonts.font("serif_bold", self.theme.heading).get_linesize() + 2 * self.theme.pad
+        width = self._width()
+        return sum(measure(fonts.font(role, px), text, width) for text, role, px in self._head_parts()) \
+            + self.strip_height() + 2 * self.theme.pad
+
+    def strip_height(self) -> int:
+        return 0
 
     def footer_height(self) -> int:
-        return fonts.font("sans", self.theme.small).get_linesize() + self.theme.pad
+        return measure(fonts.font("sans", self.theme.small), self.hints, self._width()) + self.theme.pad // 2
 
     def body(self) -> pygame.Rect:
         w, h = self.app.size
-        pad = self.theme.pad * 2
-        top = self.header_height() + pad // 2
-        return pygame.Rect(pad, top, w - 2 * pad, h - top - self.footer_height() - pad // 2)
+        pad = self._margin()
+        top = self.header_height() + self.theme.pad
+        return pygame.Rect(pad, top, w - 2 * pad, h - top - self.footer_height() - self.theme.pad)
 
-    def draw_frame(self, painter: Painter, title: str | None = None, right: str = "") -> None:
+    def draw_frame(self, painter: Painter) -> None:
         theme, (w, h) = self.theme, self.app.size
-        head = self.header_height()
-        font = fonts.font("serif_bold", theme.heading)
-        small = fonts.font("sans", theme.small)
-        right_width = min(w // 2, small.size(right)[0] + theme.pad) if right else 0
-        painter.text(title if title is not None else self.title, font, INK,
-                     pygame.Rect(theme.pad * 2, theme.pad, w - 4 * theme.pad - right_width, head - theme.pad))
-        if right:
-            painter.text(right, small, INK_SOFT, pygame.Rect(w - theme.pad * 2 - right_width, theme.pad,
-                                                              right_width, head - theme.pad), align="right")
-        pygame.draw.line(painter.surface, INK, (theme.pad * 2, head), (w - theme.pad * 2, head), 2)
+        margin, width = self._margin(), self._width()
+        y = theme.pad
+        for text, role, px in self._head_parts():
+            f = fonts.font(role, px)
+            height = measure(f, text, width)
+            painter.text(text, f, INK if role.endswith("bold") else INK_SOFT, pygame.Rect(margin, y, width, height))
+            y += height
+        self.draw_strip(painter, y)
+        line_y = self.header_height()
+        pygame.draw.line(painter.surface, INK, (margin, line_y), (w - margin, line_y), 2)
         foot = self.footer_height()
-        painter.text(self.hints, small, INK_SOFT, pygame.Rect(theme.pad * 2, h - foot, w - 4 * theme.pad, foot))
+        painter.text(self.hints, fonts.font("sans", theme.small), INK_SOFT,
+                     pygame.Rect(margin, h - foot, width, foot))
+
+    def draw_strip(self, painter: Painter, y: int) -> None:
+        """Anything drawn under the heading (the phase strip in a game)."""
 
 
 class GameScreen(Screen):
-    """A screen inside a game: the header shows the date, the turn and the phase."""
+    """A screen inside a game: the status line shows the date, the turn and the standing, and
+    the phase strip shows where in the turn the player is."""
 
     phase = 0
     hints = "Tab or arrows: move   Enter: choose   Esc: menu   F11: full screen"
@@ -78,34 +110,45 @@ class GameScreen(Screen):
             return True
         return super().handle(event)
 
-    def header_height(self) -> int:
-        theme = self.theme
-        return (fonts.font("serif_bold", theme.heading).get_linesize()
-                + fonts.font("sans", theme.small).get_linesize() + 3 * theme.pad)
-
-    def draw_frame(self, painter: Painter, title: str | None = None, right: str = "") -> None:
+    def status(self) -> str:
         session = self.app.game.session
         s, level = session.state, session.scenario.level
-        theme, (w, _) = self.theme, self.app.size
-        right = right or f"{month_words(s.month)}  ·  turn {s.turn} of {level.turns()}  ·  standing {s.standing:.0f}/100"
-        super().draw_frame(painter, title, right)
-        # The phase strip: the current phase is boxed and underlined, not only coloured.
-        small = fonts.font("sans", theme.small)
-        bold = fonts.font("sans_bold", theme.small)
-        y = fonts.font("serif_bold", theme.heading).get_linesize() + theme.pad + theme.pad // 2
-        x = theme.pad * 2
+        return (f"{level.district.name}  ·  {month_words(s.month)}  ·  turn {s.turn} of {level.turns()}"
+                f"  ·  standing {s.standing:.0f} of 100")
+
+    def _strip(self) -> list[tuple[str, pygame.Rect]]:
+        """The phase labels and where they go. When the six do not fit on one line, the strip
+        names only the current phase ("phase 2 of 6: Orders")."""
+        theme = self.theme
+        f = fonts.font("sans_bold", theme.small)
+        x, placed = 0, []
         for i, name in enumerate(PHASES):
             label = f"{i + 1} {name}"
-            f = bold if i == self.phase else small
-            width = f.size(label)[0]
-            if x + width > w - theme.pad * 2:
-                break
-            box = pygame.Rect(x - 4, y - 2, width + 8, f.get_linesize() + 2)
-            if i == self.phase:
+            width = f.size(label)[0] + 1
+            placed.append((label, pygame.Rect(x, 0, width, f.get_linesize())))
+            x += width + theme.pad * 2
+        if x - theme.pad * 2 <= self._width():
+            return placed
+        label = f"Phase {self.phase + 1} of 6: {PHASES[self.phase]}"
+        compact = [("", pygame.Rect(0, 0, 0, 0))] * len(PHASES)
+        compact[self.phase] = (label, pygame.Rect(0, 0, min(self._width(), f.size(label)[0] + 1), f.get_linesize()))
+        return compact
+
+    def strip_height(self) -> int:
+        return max(rect.bottom for _, rect in self._strip()) + 6
+
+    def draw_strip(self, painter: Painter, y: int) -> None:
+        theme = self.theme
+        small, bold = fonts.font("sans", theme.small), fonts.font("sans_bold", theme.small)
+        for i, (label, rect) in enumerate(self._strip()):
+            if not label:
+                continue
+            rect = rect.move(self._margin(), y + 3)
+            if i == self.phase:  # the current phase is boxed and bold, not only coloured
+                box = rect.inflate(8, 4)
                 pygame.draw.rect(painter.surface, PAPER_DARK, box)
                 pygame.draw.rect(painter.surface, RED, box, 2)
-            painter.text(label, f, INK if i == self.phase else INK_SOFT, pygame.Rect(x, y, width + 1, f.get_linesize()))
-            x += width + theme.pad * 2
+            painter.text(label, bold if i == self.phase else small, INK if i == self.phase else INK_SOFT, rect)
 
 
 def text_height(role: str, px: int, text: str, width: int) -> int:

@@ -13,7 +13,7 @@ from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED
-from game.ui.widgets import Button, ScrollText
+from game.ui.widgets import Button, ScrollArea, ScrollText
 
 KIND_WORDS = {"directive": "an order from above", "testimony": "a voice from the village",
               "situation": "in the district", "news": "news"}
@@ -76,16 +76,21 @@ class CardScene(GameScreen):
         else:
             self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
             text = self.result
-        heights = [b.height_for(theme, main.width) for b in self.buttons]
-        buttons_h = sum(heights) + theme.pad // 2 * (len(heights) - 1)
-        y = main.bottom - buttons_h
-        for b, h in zip(self.buttons, heights):
-            b.rect = pygame.Rect(main.left, y, main.width, h)
-            y += h + theme.pad // 2
-        text_rect = pygame.Rect(main.left, text_top, main.width, main.bottom - buttons_h - theme.pad - text_top)
+        # The choices keep the space they need, but the text keeps at least three lines;
+        # choices that do not fit then scroll.
+        gap = theme.pad // 2
+        buttons_h = sum(b.height_for(theme, main.width - 10) + gap for b in self.buttons) - gap
+        min_text = 3 * fonts.font("serif", theme.body).get_linesize() + theme.pad
+        choices_top = max(text_top + min_text + theme.pad, main.bottom - buttons_h)
+        self.areas = [ScrollArea(pygame.Rect(main.left, choices_top, main.width, main.bottom - choices_top),
+                                 [[b] for b in self.buttons], theme, gap=gap)]
+        text_rect = pygame.Rect(main.left, text_top, main.width, choices_top - theme.pad - text_top)
         self.text = ScrollText(text=text, role="serif", rect=text_rect)
         self.text.reflow(theme)
         self.focus.set([*self.buttons, self.text] if self.text.scrollable else self.buttons, keep=False)
+
+    def heading(self) -> str:
+        return "What happened" if self.result else "Events of the month"
 
     def meta(self) -> str:
         where = f"  ·  {self.village}" if self.village else ""
@@ -109,7 +114,7 @@ class CardScene(GameScreen):
 
     def draw(self, painter: Painter) -> None:
         theme = self.theme
-        self.draw_frame(painter, "What happened" if self.result else "Events of the month")
+        self.draw_frame(painter)
         if self.picture.width:
             from game.ui import art
             art.draw_illustration(painter.surface, self.card.illustration, self.picture)

@@ -16,6 +16,7 @@ from game.ui.widgets import Button, ScrollText
 
 class DirectivesScene(GameScreen):
     phase = 0
+    title = "Directives from the centre"
 
     def document(self) -> str:
         session = self.app.game.session
@@ -52,7 +53,7 @@ class DirectivesScene(GameScreen):
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
-        self.draw_frame(painter, "Directives from the centre")
+        self.draw_frame(painter)
         pygame.draw.rect(painter.surface, SHADOW, self.sheet.move(4, 4))
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.sheet)
         pygame.draw.rect(painter.surface, INK, self.sheet, 1)

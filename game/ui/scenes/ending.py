@@ -38,7 +38,27 @@ def ledger_text(state, scenario, ending) -> tuple[str, str]:
     return centre, villages
 
 
+def chart_series(history: list[dict], targets) -> list[tuple[str, list[float], float | None, dict | None]]:
+    """The curves of the game, each with its title (saying where it ended) and the record."""
+    labels = [h["date"] for h in history]
+    record = {labels.index(t.date): (None if t.low is None else 100 * t.low, None if t.high is None else 100 * t.high)
+              for t in targets if t.quantity == "collectivized_share" and t.date in labels}
+    share = [100 * h["collectivized_share"] for h in history]
+    series = [
+        (f"Households in kolkhozy, % (ended at {share[-1]:.0f}%); crosses: the record", share, 100.0, record),
+        (f"Grain in the villages, t (ended at {history[-1]['grain']:,.0f} t)", [h["grain"] for h in history], None, None),
+        (f"Cattle, head (ended at {history[-1]['cattle']:,.0f})", [h["cattle"] for h in history], None, None),
+        (f"Horses, head (ended at {history[-1]['horses']:,.0f})", [h["horses"] for h in history], None, None),
+        ("Open unrest: expected mass disturbances a month", [h["flows"]["unrest"] for h in history], None, None),
+        (f"Your standing, of 100 (ended at {history[-1]['standing_after']:.0f})",
+         [h["standing_after"] for h in history], 100.0, None),
+    ]
+    return series
+
+
 class EndingScene(GameScreen):
+    """Two views: what happened with the ledgers side by side, and the curves over time."""
+
     phase = 5
     hints = "Tab or arrows: move   Up/Down on the text: scroll   Enter: choose"
 
@@ -46,32 +66,45 @@ class EndingScene(GameScreen):
         super().enter(app)
         session = app.game.session
         self.ending = choose_ending(session.state, session.scenario)
+        self.view = "ledgers"
+
+    def heading(self) -> str:
+        return f"The end: {self.ending.title}"
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
         session = self.app.game.session
         body = self.body()
-        self.done = Button(label="Back to the title screen", action="title", hotkey="1", primary=True)
-        h = self.done.height_for(theme, min(body.width, 520))
-        self.done.rect = pygame.Rect(body.left, body.bottom - h, min(body.width, 520), h)
-        upper = pygame.Rect(body.left, body.top, body.width, (body.height - h - theme.pad) * 11 // 20)
-        half = (upper.width - theme.pad) // 2
-        centre, villages = ledger_text(session.state, session.scenario, self.ending)
-        note = (f"{self.ending.text.strip()}\n\nWhat happened to real officials: {self.ending.note.strip()}\n\nSources: "
-                + "; ".join(s.citation() for s in self.ending.sources))
-        self.story = ScrollText(text=note, role="serif", rect=pygame.Rect(upper.left, upper.top, half, upper.height))
-        self.ledger = ScrollText(text=centre + "\n\n" + villages, role="sans",
-                                 rect=pygame.Rect(upper.left + half + theme.pad, upper.top, half, upper.height))
-        for t in (self.story, self.ledger):
-            t.reflow(theme)
-        charts_top = upper.bottom + theme.pad
-        self.chart_area = pygame.Rect(body.left, charts_top, body.width, self.done.rect.top - theme.pad - charts_top)
-        self.focus.set([self.done] + [t for t in (self.story, self.ledger) if t.scrollable])
+        other = "Show the curves over time" if self.view == "ledgers" else "Show the ledgers"
+        self.switch = Button(label=other, action="switch", hotkey="1", primary=True)
+        self.done = Button(label="Back to the title screen", action="title", hotkey="2")
+        width = min(body.width // 2 - theme.pad, 520)
+        h = max(self.switch.height_for(theme, width), self.done.height_for(theme, width))
+        self.switch.rect = pygame.Rect(body.left, body.bottom - h, width, h)
+        self.done.rect = pygame.Rect(body.left + width + theme.pad, body.bottom - h, width, h)
+        upper = pygame.Rect(body.left, body.top, body.width, body.height - h - theme.pad)
+        self.upper = upper
+        self.texts: list[ScrollText] = []
+        if self.view == "ledgers":
+            half = (upper.width - theme.pad) // 2
+            centre, villages = ledger_text(session.state, session.scenario, self.ending)
+            note = (f"{self.ending.text.strip()}\n\nWhat happened to real officials: {self.ending.note.strip()}"
+                    "\n\nSources: " + "; ".join(s.citation() for s in self.ending.sources))
+            self.texts = [ScrollText(text=note, role="serif", rect=pygame.Rect(upper.left, upper.top, half, upper.height)),
+                          ScrollText(text=centre + "\n\n" + villages, role="sans",
+                                     rect=pygame.Rect(upper.left + half + theme.pad, upper.top, half, upper.height))]
+            for t in self.texts:
+                t.reflow(theme)
+        self.focus.set([self.switch, self.done] + [t for t in self.texts if t.scrollable])
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION and event.action == "title":
             from game.ui.scenes.title import TitleScene
             self.app.stack.reset(TitleScene())
+            return True
+        if event.type == UI_ACTION and event.action == "switch":
+            self.view = "curves" if self.view == "ledgers" else "ledgers"
+            self.layout(self.app.size)
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return True
@@ -79,33 +112,23 @@ class EndingScene(GameScreen):
 
     def draw(self, painter: Painter) -> None:
         theme = self.theme
-        session = self.app.game.session
-        self.draw_frame(painter, f"The end: {self.ending.title}")
-        for t in (self.story, self.ledger):
+        self.draw_frame(painter)
+        for t in self.texts:
             pygame.draw.rect(painter.surface, PAPER_LIGHT, t.rect)
-        self.draw_widgets(painter, [self.story, self.ledger, self.done])
+        self.draw_widgets(painter, [*self.texts, self.switch, self.done])
+        if self.view != "curves":
+            return
+        session = self.app.game.session
         history = session.state.history
-        if not history or self.chart_area.height < 60:
+        if not history:
             return
         labels = [h["date"] for h in history]
-        record = {}
-        for target in session.scenario.level.targets:
-            if target.quantity == "collectivized_share" and target.date in labels:
-                record[labels.index(target.date)] = (target.low, target.high)
-        charts = [
-            ("Households in kolkhozy (%) · record: red", [100 * h["collectivized_share"] for h in history], 100.0,
-             {i: (None if lo is None else 100 * lo, None if hi is None else 100 * hi) for i, (lo, hi) in record.items()},
-             "{:.0f}%"),
-            ("Grain in the villages (t)", [h["grain"] for h in history], None, None, "{:,.0f} t"),
-            ("Cattle (head)", [h["cattle"] for h in history], None, None, "{:,.0f}"),
-            ("Open unrest (expected disturbances)", [h["flows"]["unrest"] for h in history], None, None, "{:.1f}"),
-            ("Your standing (of 100)", [h["standing_after"] for h in history], 100.0, None, "{:.0f}"),
-        ]
-        area = self.chart_area
-        columns = max(1, min(len(charts), area.width // max(220, int(240 * theme.scale))))
+        charts = chart_series(history, session.scenario.level.targets)
+        area = self.upper
+        columns = max(1, min(3, area.width // max(260, int(300 * theme.scale))))
         rows = -(-len(charts) // columns)
         cw = (area.width - (columns - 1) * theme.pad) // columns
         ch = (area.height - (rows - 1) * theme.pad) // rows
-        for i, (title, values, top, rec, fmt) in enumerate(charts):
+        for i, (title, values, top, record) in enumerate(charts):
             r = pygame.Rect(area.left + (i % columns) * (cw + theme.pad), area.top + (i // columns) * (ch + theme.pad), cw, ch)
-            line_chart(painter, theme, r, title, values, labels, top, rec, fmt)
+            line_chart(painter, theme, r, title, values, labels, top, record)

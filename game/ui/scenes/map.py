@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -12,28 +13,54 @@ from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter
-from game.ui.theme import INK, INK_SOFT, PAPER_DARK, Theme
-from game.ui.widgets import Button, Stat, Widget
+from game.ui.theme import INK, INK_SOFT, PAPER_DARK, RED, Theme
+from game.ui.widgets import Button, Label, ScrollArea, Stat, Widget
 
 
 @dataclass
 class VillageMarker(Widget):
+    """A village on the map: huts, a bar for the kolkhoz share, a bowl for food, a flame for
+    resistance (game/ui/art.py), and its name beside it."""
+
     village_id: str = ""
     name: str = ""
     share: float = 0.0
     hunger: float = 0.0
     resistance: float = 0.0
     size: int = 40
+    center: tuple[int, int] = (0, 0)
     label: pygame.Rect | None = None
 
     def draw(self, painter: Painter, theme: Theme, focused: bool, hovered: bool) -> None:
         from game.ui import art
-        center = (self.rect.centerx, self.rect.top + self.size)
-        art.draw_village_marker(painter.surface, center, self.size, self.share, self.hunger, self.resistance)
+        art.draw_village_marker(painter.surface, self.center, self.size, self.share, self.hunger, self.resistance)
         if focused or hovered:
-            pygame.draw.rect(painter.surface, (168, 32, 26) if focused else INK_SOFT, self.rect, 2)
+            pygame.draw.rect(painter.surface, RED if focused else INK_SOFT, self.rect.inflate(6, 6), 2)
         if self.label is not None:
             painter.text(self.name, fonts.font("sans_bold", theme.small), INK, self.label, align="center")
+
+
+def place_labels(markers: list[pygame.Rect], sizes: list[tuple[int, int]], area: pygame.Rect) -> list[pygame.Rect] | None:
+    """A place for each name beside its marker (below, above, right, left), touching no marker
+    and no other name; None when some name finds no free place."""
+    placed: list[pygame.Rect] = []
+    for marker, (w, h) in zip(markers, sizes):
+        for anchor in ("below", "above", "right", "left"):
+            r = pygame.Rect(0, 0, w, h)
+            if anchor == "below":
+                r.midtop = (marker.centerx, marker.bottom + 2)
+            elif anchor == "above":
+                r.midbottom = (marker.centerx, marker.top - 2)
+            elif anchor == "right":
+                r.midleft = (marker.right + 4, marker.centery)
+            else:
+                r.midright = (marker.left - 4, marker.centery)
+            if area.contains(r) and r.collidelist(markers) < 0 and r.collidelist(placed) < 0:
+                placed.append(r)
+                break
+        else:
+            return None
+    return placed
 
 
 def village_tooltip(v, ration: float) -> str:
@@ -68,22 +95,9 @@ def dashboard_stats(state, scenario) -> list[Stat]:
     return stats
 
 
-def place_stats(stats: list[Stat], area: pygame.Rect, theme: Theme) -> int:
-    """Stats in two columns where there is room, else one; return the bottom y."""
-    columns = 2 if area.width >= 420 * min(theme.scale, 1.3) else 1
-    width = (area.width - (columns - 1) * theme.pad) // columns
-    y = area.top
-    for i in range(0, len(stats), columns):
-        row = stats[i:i + columns]
-        height = max(s.height_for(theme, width) for s in row)
-        for j, s in enumerate(row):
-            s.rect = pygame.Rect(area.left + j * (width + theme.pad), y, width, height)
-        y += height + theme.pad // 2
-    return y
-
-
 class MapScene(GameScreen):
     phase = 1
+    title = "The district"
 
     def layout(self, size: tuple[int, int]) -> None:
         game, theme = self.app.game, self.theme
@@ -100,34 +114,41 @@ class MapScene(GameScreen):
         self.stats = dashboard_stats(state, scenario)
         button_h = self.orders.height_for(theme, side.width)
         self.orders.rect = pygame.Rect(side.left, side.bottom - button_h, side.width, button_h)
-        place_stats(self.stats, pygame.Rect(side.left, side.top, side.width, side.height - button_h), theme)
+        columns = 2 if side.width >= 420 * min(theme.scale, 1.3) else 1
+        rows = [self.stats[i:i + columns] for i in range(0, len(self.stats), columns)]
         self.markers = self._markers(state, scenario.level, map_rect)
+        legend = ("On the map: the hatched bar is the share of households in the kolkhoz; the bowl "
+                  "empties as hunger grows; the flame grows with resistance. Tab to a village, or point "
+                  "at it, for its numbers.")
+        if self.numbered:
+            legend += " " + "; ".join(f"{i}: {v.name}" for i, v in enumerate(state.villages, 1)) + "."
+        rows.append([Label(text=legend, size="small", colour=INK_SOFT)])
+        viewport = pygame.Rect(side.left, side.top, side.width, side.height - button_h - theme.pad)
+        self.areas = [ScrollArea(viewport, rows, theme)]
         self.focus.set([self.orders, *self.markers, *self.stats])
 
     def _markers(self, state, level, area: pygame.Rect) -> list[VillageMarker]:
+        """Markers where the level puts the villages. Names go beside them; where the map is
+        too small for that, the markers are numbered and the names listed in the legend."""
         theme = self.theme
         font = fonts.font("sans_bold", theme.small)
-        size = max(18, min(area.width, area.height) // 14)
+        size = max(36, min(96, min(area.width, area.height) // 6))
         specs = {v.id: v for v in level.villages}
-        markers, labels = [], []
-        for v in state.villages:
-            spec = specs[v.id]
-            x = area.left + size * 2 + int(spec.x * (area.width - 4 * size))
-            y = area.top + size + int(spec.y * (area.height - 3 * size - font.get_linesize()))
-            label_w = font.size(v.name)[0] + 4
-            label = pygame.Rect(0, 0, label_w, font.get_linesize())
-            label.midtop = (x, y + size * 2 + 2)
-            label.clamp_ip(area)
-            for other in labels:  # keep names apart: move down, then up, until free
-                if label.colliderect(other):
-                    label.top = other.bottom + 1 if label.centery >= other.centery else other.top - label.height - 1
-            label.clamp_ip(area)
-            labels.append(label)
-            box = pygame.Rect(0, 0, size * 3, size * 2).union(label)
-            box.midtop = (x, y)
-            box = box.union(label).clip(area)
-            markers.append(VillageMarker(rect=box, village_id=v.id, name=v.name, share=v.collectivized_share,
-                                         hunger=v.hunger, resistance=v.resistance, size=size, label=label,
+        inner = area.inflate(-size - 8, -size - 8)
+        centres = [(inner.left + int(specs[v.id].x * inner.width), inner.top + int(specs[v.id].y * inner.height))
+                   for v in state.villages]
+        rects = [pygame.Rect(cx - size // 2, cy - size // 2, size, size) for cx, cy in centres]
+        labels = place_labels(rects, [(font.size(v.name)[0] + 4, font.get_linesize()) for v in state.villages],
+                              area.inflate(-4, -4))
+        self.numbered = labels is None
+        if labels is None:
+            labels = place_labels(rects, [(font.size(str(i))[0] + 6, font.get_linesize())
+                                          for i in range(1, len(rects) + 1)], area.inflate(-4, -4)) or [None] * len(rects)
+        markers = []
+        for i, (v, centre, rect, label) in enumerate(zip(state.villages, centres, rects, labels), 1):
+            markers.append(VillageMarker(rect=rect, village_id=v.id, name=str(i) if self.numbered else v.name,
+                                         share=v.collectivized_share, hunger=v.hunger, resistance=v.resistance,
+                                         size=size, center=centre, label=label,
                                          tooltip=village_tooltip(v, level.ration)))
         return markers
 
@@ -139,19 +160,20 @@ class MapScene(GameScreen):
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
-        self.draw_frame(painter, self.app.game.session.scenario.level.district.name)
+        self.draw_frame(painter)
         pygame.draw.rect(painter.surface, PAPER_DARK, self.map_rect)
         pygame.draw.rect(painter.surface, INK, self.map_rect, 2)
         _river(painter.surface, self.map_rect)
-        self.draw_widgets(painter, [*self.markers, *self.stats, self.orders])
+        self.draw_widgets(painter, [*self.markers, *self.areas[0].widgets, self.orders])
         self.draw_tooltip(painter)
 
 
 def _river(surface: pygame.Surface, area: pygame.Rect) -> None:
-    """A river and two roads across the district, from the map's proportions only."""
-    points = [(area.left + area.width * t // 10, area.top + area.height * (5 + (t % 3) - 1) // 10)
-              for t in range(11)]
-    pygame.draw.lines(surface, (120, 140, 150), False, points, 5)
+    """A river winding across the district and two roads, drawn from the map's size alone."""
+    points = [(area.left + area.width * i // 40,
+               area.top + int(area.height * (0.55 + 0.12 * math.sin(i / 40 * 2 * math.pi * 1.5))))
+              for i in range(41)]
+    pygame.draw.lines(surface, (98, 120, 132), False, points, max(3, area.height // 90))
     pygame.draw.line(surface, INK_SOFT, (area.left, area.top + area.height // 4),
                      (area.right - 1, area.bottom - area.height // 3), 1)
     pygame.draw.line(surface, INK_SOFT, (area.left + area.width // 3, area.bottom - 1),

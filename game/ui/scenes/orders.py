@@ -15,9 +15,9 @@ from game.presentation import (LIST_NAMES, PRESS_NAMES, REQUEST_NAMES, STANCE_NA
 from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
-from game.ui.text import Painter
-from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT
-from game.ui.widgets import Button, ScrollText
+from game.ui.text import Painter, measure
+from game.ui.theme import INK_SOFT, PAPER_LIGHT
+from game.ui.widgets import Button, Label, ScrollArea, ScrollText
 
 STANCES = tuple(STANCE_NAMES)
 PRESSES = tuple(PRESS_NAMES)
@@ -31,6 +31,7 @@ def _next(options: tuple, current) -> object:
 
 class OrdersScene(GameScreen):
     phase = 1
+    title = "Orders for the month"
 
     def enter(self, app) -> None:
         super().enter(app)
@@ -56,31 +57,31 @@ class OrdersScene(GameScreen):
     def layout(self, size: tuple[int, int]) -> None:
         theme, state = self.theme, self.app.game.session.state
         body = self.body()
-        left = pygame.Rect(body.left, body.top, body.width * 11 // 20, body.height)
+        left = pygame.Rect(body.left, body.top, body.width * 13 // 20, body.height)
         right = pygame.Rect(left.right + theme.pad * 2, body.top, body.right - left.right - theme.pad * 2,
                             body.height)
-        small = fonts.font("sans_bold", theme.small)
-        self.header_y = left.top
-        top = left.top + small.get_linesize() + theme.pad // 2
-        name_w = left.width * 2 // 5
-        stance_w = left.width * 7 // 20
-        self.rows: list[tuple[str, pygame.Rect]] = []
+        head = [Label(text="Village (in kolkhoz)", role="sans_bold", size="small", colour=INK_SOFT),
+                Label(text="Stance", role="sans_bold", size="small", colour=INK_SOFT),
+                Label(text=f"Brigades ({self.free_cadres()} free)", role="sans_bold", size="small", colour=INK_SOFT)]
+        # Name, stance and brigades side by side where the longest name fits in its column;
+        # else each village takes two rows, the name above its buttons.
+        longest = max((f"{v.name} (100%)" for v in state.villages), key=len)
+        stacked = measure(fonts.font("sans", theme.body), longest, int(left.width * 0.4)) > \
+            fonts.font("sans", theme.body).get_linesize()
+        rows: list[list] = [head[1:] if stacked else head]
         self.village_buttons: list[Button] = []
-        row_h = max(Button(label="Hold back").height_for(theme, stance_w),
-                    fonts.font("sans", theme.body).get_linesize() + theme.pad)
-        gap = max(2, min(theme.pad // 2, (left.bottom - top - row_h * len(state.villages)) // max(1, len(state.villages))))
-        for i, v in enumerate(state.villages):
-            y = top + i * (row_h + gap)
+        for v in state.villages:
             stance = Button(label=STANCE_NAMES[self.stance[v.id]], action="stance", value=v.id,
-                            tooltip=f"{v.name} - {STANCE_NAMES[self.stance[v.id]]}: {stance_preview(self.stance[v.id])}",
-                            rect=pygame.Rect(left.left + name_w, y, stance_w - theme.pad // 2, row_h))
+                            tooltip=f"{v.name} - {STANCE_NAMES[self.stance[v.id]]}: {stance_preview(self.stance[v.id])}")
             brigades = Button(label=str(self.cadres[v.id]), action="cadres", value=v.id,
                               tooltip=f"Brigades sent to {v.name}: {self.cadres[v.id]}; {self.free_cadres()} "
                               "not yet assigned. A stance needs brigades to carry it out: with none, "
-                              "a village feels half of it.",
-                              rect=pygame.Rect(left.left + name_w + stance_w, y, left.width - name_w - stance_w, row_h))
-            self.rows.append((f"{v.name} ({v.collectivized_share:.0%})", pygame.Rect(left.left, y + theme.pad // 2,
-                                                                               name_w - theme.pad // 2, row_h - theme.pad // 2)))
+                              "a village feels half of it.")
+            name = Label(text=f"{v.name} ({v.collectivized_share:.0%})")
+            if stacked:
+                rows += [[name], [stance, brigades]]
+            else:
+                rows.append([name, stance, brigades])
             self.village_buttons += [stance, brigades]
         levers = [
             Button(label=f"Procurement: {PRESS_NAMES[self.press]}", action="press",
@@ -93,20 +94,20 @@ class OrdersScene(GameScreen):
                                  tooltip=lists_preview(self.lists)))
         levers.append(Button(label=f"Ask the oblast: {REQUEST_NAMES[self.request]}", action="request",
                              tooltip=request_preview(self.request)))
+        self.levers = levers
+        rows += [[b] for b in levers]
+        widths = [[0.6, 0.4] if len(r) == 2 else [0.42, 0.33, 0.25] if len(r) == 3 else [1.0] for r in rows]
+        self.rows = rows
+        self.areas = [ScrollArea(left, rows, theme, widths)]
         self.submit = Button(label="Issue the orders", action="submit", primary=True,
                              tooltip="Send the orders to the villages; the month's events follow.")
-        y = right.top
-        for b in levers:
-            h = b.height_for(theme, right.width)
-            b.rect = pygame.Rect(right.left, y, right.width, h)
-            y += h + theme.pad // 2
         submit_h = self.submit.height_for(theme, right.width)
         self.submit.rect = pygame.Rect(right.left, right.bottom - submit_h, right.width, submit_h)
-        self.levers = levers
-        self.preview = ScrollText(role="sans", rect=pygame.Rect(right.left, y + theme.pad // 2, right.width,
-                                                              self.submit.rect.top - y - theme.pad),
-                                  focusable=False)
+        self.preview = ScrollText(role="sans", focusable=False,
+                                  rect=pygame.Rect(right.left, right.top, right.width,
+                                                   self.submit.rect.top - right.top - theme.pad))
         self.focus.set([*self.village_buttons, *levers, self.submit])
+        self.areas[0].ensure_visible(self.focus.focused)
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
@@ -147,20 +148,7 @@ class OrdersScene(GameScreen):
         return used
 
     def draw(self, painter: Painter) -> None:
-        theme = self.theme
-        self.draw_frame(painter, "Orders for the month")
-        small = fonts.font("sans_bold", theme.small)
-        left = self.rows[0][1].left if self.rows else 0
-        stance_x = self.village_buttons[0].rect.left if self.village_buttons else 0
-        brig_x = self.village_buttons[1].rect.left if self.village_buttons else 0
-        line = small.get_linesize()
-        painter.text("Village (in kolkhoz)", small, INK_SOFT, pygame.Rect(left, self.header_y, stance_x - left, line))
-        painter.text("Stance", small, INK_SOFT, pygame.Rect(stance_x, self.header_y, brig_x - stance_x, line))
-        painter.text(f"Brigades ({self.free_cadres()} free)", small, INK_SOFT,
-                     pygame.Rect(brig_x, self.header_y, self.village_buttons[1].rect.width if self.village_buttons else 0, line))
-        body_font = fonts.font("sans", theme.body)
-        for name, rect in self.rows:
-            painter.text(name, body_font, INK, rect)
+        self.draw_frame(painter)
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.preview.rect)
         pygame.draw.rect(painter.surface, INK_SOFT, self.preview.rect, 1)
-        self.draw_widgets(painter, [*self.village_buttons, *self.levers, self.submit, self.preview])
+        self.draw_widgets(painter, [*self.areas[0].widgets, self.submit, self.preview])

@@ -6,15 +6,15 @@ import pygame
 
 from game.engine.access import district_share
 from game.engine.params import PARAMS
-from game.model.common import month_words
+from game.model.common import month_index, month_words
 from game.model.decision import Report
-from game.text.render import month_results
+from game.presentation import month_result_lines
 from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter
 from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT
-from game.ui.widgets import Button, ScrollText
+from game.ui.widgets import Button, Label, ScrollArea, ScrollText, Stat
 
 KINDS = ("honest", "inflated", "understated")
 
@@ -25,6 +25,9 @@ class ReportScene(GameScreen):
     def enter(self, app) -> None:
         super().enter(app)
         self.choice = {"collectivization": "honest", "grain": "honest"}
+
+    def heading(self) -> str:
+        return f"The month's end: {month_words(self.app.game.session.state.month)}"
 
     def options(self) -> dict[str, list[str]]:
         s = self.app.game.session.state
@@ -50,31 +53,31 @@ class ReportScene(GameScreen):
         right = pygame.Rect(left.right + 2 * theme.pad, body.top, body.right - left.right - 2 * theme.pad, body.height) \
             if wide else pygame.Rect(body.left, left.bottom + theme.pad, body.width, body.bottom - left.bottom - theme.pad)
         state = self.app.game.session.state
-        self.results = ScrollText(text=month_results(state).replace("  ", ""), role="sans", rect=left)
-        self.results.reflow(theme)
+        self.results = [Stat(label=label, value=value, tooltip=tip)
+                         for label, value, tip in month_result_lines(state.last_flows)]
+        columns = 2 if left.width >= 520 * min(theme.scale, 1.3) else 1
+        self.result_area = ScrollArea(left, [self.results[i:i + columns] for i in range(0, len(self.results), columns)],
+                                      theme)
         self.buttons: list[Button] = []
-        self.headings: list[tuple[str, pygame.Rect]] = []
-        y = right.top
-        small = fonts.font("sans_bold", theme.small)
+        rows: list[list] = []
         hotkey = 1
         for subject, options in self.options().items():
             title = "Collectivization, as you report it:" if subject == "collectivization" else "Grain, as you report it:"
-            self.headings.append((title, pygame.Rect(right.left, y, right.width, small.get_linesize())))
-            y += small.get_linesize() + 2
+            rows.append([Label(text=title, role="sans_bold", size="small", colour=INK_SOFT)])
             for kind, label in zip(KINDS, options):
                 mark = "(x)" if self.choice[subject] == kind else "( )"
                 b = Button(label=f"{mark} {label}", action="pick", value=(subject, kind), hotkey=str(hotkey))
-                h = b.height_for(theme, right.width)
-                b.rect = pygame.Rect(right.left, y, right.width, h)
-                y += h + 2
-                hotkey += 1
+                rows.append([b])
                 self.buttons.append(b)
-            y += theme.pad // 2
+                hotkey += 1
         self.send = Button(label="Send the report", action="send", primary=True, hotkey="7")
         h = self.send.height_for(theme, right.width)
-        self.send.rect = pygame.Rect(right.left, max(y, right.bottom - h), right.width, h)
-        widgets = [*self.buttons, self.send]
-        self.focus.set(widgets + ([self.results] if self.results.scrollable else []))
+        self.send.rect = pygame.Rect(right.left, right.bottom - h, right.width, h)
+        self.areas = [ScrollArea(pygame.Rect(right.left, right.top, right.width, right.height - h - theme.pad),
+                                 rows, theme, gap=2), self.result_area]
+        self.rows = rows
+        self.focus.set([*self.buttons, self.send, *self.results])
+        self.areas[0].ensure_visible(self.focus.focused)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION:
@@ -90,17 +93,18 @@ class ReportScene(GameScreen):
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
-        s = self.app.game.session.state
-        self.draw_frame(painter, f"The month's end: {month_words(s.month)}")
-        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.results.rect)
-        small = fonts.font("sans_bold", self.theme.small)
-        for title, rect in self.headings:
-            painter.text(title, small, INK_SOFT, rect)
-        self.draw_widgets(painter, [self.results, *self.buttons, self.send])
+        self.draw_frame(painter)
+        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.result_area.viewport)
+        self.draw_widgets(painter, [*self.results, *self.areas[0].widgets, self.send])
+        self.draw_tooltip(painter)
 
 
 class NewsScene(GameScreen):
     phase = 5
+
+    def heading(self) -> str:
+        news = self.app.game.news or []
+        return f"News: {month_words(month_index(news[0].month))}" if news else "News"
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
@@ -123,9 +127,7 @@ class NewsScene(GameScreen):
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
-        news = self.app.game.news or []
-        month = news[0].month if news else ""
-        self.draw_frame(painter, f"News of the month {month}".strip())
+        self.draw_frame(painter)
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
         pygame.draw.rect(painter.surface, INK, self.text.rect, 1)
         self.draw_widgets(painter, [self.text, self.go])

@@ -11,15 +11,19 @@ from game.text.render import CONTENT_NOTE
 from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen, menu_buttons, stack_widgets
-from game.ui.text import Painter
-from game.ui.theme import INK, INK_SOFT, RED
-from game.ui.widgets import Button, ScrollText
+from game.ui.text import Painter, measure
+from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED
+from game.ui.widgets import Button, ScrollArea, ScrollText
 
 
 def _art(painter: Painter, key: str, rect: pygame.Rect) -> None:
     if rect.width >= 120 and rect.height >= 90:
         from game.ui import art
         art.draw_illustration(painter.surface, key, rect)
+
+
+TITLE = "The Great Break"
+SUBTITLE = "Collectivization in one Soviet district, 1929-1933"
 
 
 class TitleScene(Screen):
@@ -39,12 +43,18 @@ class TitleScene(Screen):
                 b.enabled = ready and game.has_autosave()
         w, h = size
         theme = self.theme
-        column = pygame.Rect(theme.pad * 3, 0, min(520, w // 2 - 3 * theme.pad), 0)
-        title_h = fonts.font("serif_bold", theme.title).get_linesize() * 2 + theme.pad * 3
-        column.top = min(title_h + theme.pad * 2, h // 3)
-        stack_widgets(self.widgets, column, theme, theme.pad // 2)
-        self.picture = pygame.Rect(w // 2 + theme.pad, column.top, w // 2 - 4 * theme.pad,
-                                   min(h - column.top - 3 * theme.pad, (w // 2) * 3 // 4))
+        margin = theme.pad * 3
+        self.head = pygame.Rect(margin, theme.pad * 2, w - 2 * margin, 0)
+        self.head.height = (measure(fonts.font("serif_bold", theme.title), TITLE, self.head.width)
+                            + measure(fonts.font("serif", theme.heading), SUBTITLE, self.head.width))
+        top = self.head.bottom + theme.pad * 3
+        note_h = 2 * fonts.font("sans", theme.small).get_linesize() + theme.pad
+        wide = w >= 900
+        column = pygame.Rect(margin, top, min(560, w // 2 - margin) if wide else w - 2 * margin,
+                             h - top - note_h - theme.pad)
+        self.areas = [ScrollArea(column, [[b] for b in self.widgets], theme)]
+        self.picture = pygame.Rect(w // 2 + theme.pad, top, w // 2 - 2 * margin,
+                                   min(h - top - note_h - theme.pad, (w // 2) * 3 // 4)) if wide else pygame.Rect(0, 0, 0, 0)
         self.focus.set(self.widgets)
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -75,13 +85,12 @@ class TitleScene(Screen):
 
     def draw(self, painter: Painter) -> None:
         theme, (w, h) = self.theme, self.app.size
-        big = fonts.font("serif_bold", theme.title)
-        column = pygame.Rect(theme.pad * 3, theme.pad * 2, w - 6 * theme.pad, big.get_linesize() * 2)
-        used = painter.text("The Great Break", big, INK, column)
-        painter.text("Collectivization in one Soviet district, 1929-1933", fonts.font("serif", theme.heading),
-                     INK_SOFT, pygame.Rect(column.left, column.top + used, column.width, column.height))
-        pygame.draw.line(painter.surface, RED, (column.left, column.bottom + theme.pad),
-                         (column.left + min(column.width, 600), column.bottom + theme.pad), 4)
+        big, sub = fonts.font("serif_bold", theme.title), fonts.font("serif", theme.heading)
+        used = painter.text(TITLE, big, INK, self.head)
+        painter.text(SUBTITLE, sub, INK_SOFT, pygame.Rect(self.head.left, self.head.top + used,
+                                                         self.head.width, self.head.height - used))
+        pygame.draw.line(painter.surface, RED, (self.head.left, self.head.bottom + theme.pad),
+                         (self.head.left + min(self.head.width, 600), self.head.bottom + theme.pad), 4)
         self.draw_widgets(painter, self.widgets)
         _art(painter, "field", self.picture)
         game = self.app.game
@@ -90,8 +99,8 @@ class TitleScene(Screen):
                 "run  python -m game validate  to see them." if not game.playable_levels() else game.message)
         if note:
             small = fonts.font("sans", theme.small)
-            painter.text(note, small, RED, pygame.Rect(theme.pad * 3, h - 2 * small.get_linesize() - theme.pad,
-                                                       w - 6 * theme.pad, 2 * small.get_linesize()))
+            painter.text(note, small, RED, pygame.Rect(self.head.left, h - 2 * small.get_linesize() - theme.pad,
+                                                       self.head.width, 2 * small.get_linesize()))
 
 
 class LevelSelectScene(Screen):
@@ -99,16 +108,30 @@ class LevelSelectScene(Screen):
 
     def layout(self, size: tuple[int, int]) -> None:
         game, theme = self.app.game, self.theme
-        levels = [game.content.levels[lid] for lid in game.playable_levels()]
+        self.levels = [game.content.levels[lid] for lid in game.playable_levels()]
         self.widgets: list[Button] = []
-        for i, level in enumerate(levels, 1):
+        for i, level in enumerate(self.levels, 1):
             start, end = month_words(month_index(level.start)), month_words(month_index(level.end))
-            label = (f"{level.title}: {start} to {end}, about {level.minutes} minutes, {level.difficulty}. "
-                     f"{level.summary.strip()}")
-            self.widgets.append(Button(label=label, action="level", value=level.id, hotkey=str(i)))
-        self.widgets.append(Button(label="Back", action="back"))
-        stack_widgets(self.widgets, self.body(), theme, theme.pad)
+            label = f"{level.title}: {start} to {end}, about {level.minutes} minutes, {level.difficulty}"
+            self.widgets.append(Button(label=label, action="level", value=level.id, hotkey=str(i),
+                                       tooltip=level.summary.strip()))
+        self.widgets.append(Button(label="Back", action="back", tooltip="Back to the title screen."))
+        body = self.body()
+        wide = body.width >= 900
+        column = pygame.Rect(body.left, body.top, body.width // 2 if wide else body.width,
+                             body.height if wide else body.height // 2)
+        self.areas = [ScrollArea(column, [[b] for b in self.widgets], theme)]
+        self.summary = ScrollText(role="serif", focusable=False, rect=pygame.Rect(
+            column.right + 2 * theme.pad, body.top, body.right - column.right - 2 * theme.pad, body.height) if wide
+            else pygame.Rect(body.left, column.bottom + theme.pad, body.width, body.bottom - column.bottom - theme.pad))
         self.focus.set(self.widgets)
+        self._describe()
+
+    def _describe(self) -> None:
+        w = self.focus.hover or self.focus.focused
+        self.summary.text = w.tooltip if w is not None else ""
+        self.summary.first = 0
+        self.summary.reflow(self.theme)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION:
@@ -124,11 +147,15 @@ class LevelSelectScene(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.stack.pop()
             return True
-        return super().handle(event)
+        used = super().handle(event)
+        if used:
+            self._describe()
+        return used
 
     def draw(self, painter: Painter) -> None:
         self.draw_frame(painter)
-        self.draw_widgets(painter, self.widgets)
+        pygame.draw.rect(painter.surface, PAPER_LIGHT, self.summary.rect)
+        self.draw_widgets(painter, [*self.widgets, self.summary])
 
 
 class ContentNoteScene(Screen):
