@@ -99,7 +99,6 @@ class _Plate:
 def fill(surface: pygame.Surface, pts: Sequence[Point], colour=INK, halo: int = 0) -> None:
     """A flat filled polygon; `halo` first cuts a paper-coloured border round it."""
     if halo:
-        pygame.draw.polygon(surface, PAPER_LIGHT, pts, halo)
         pygame.draw.lines(surface, PAPER_LIGHT, True, pts, halo)
     pygame.draw.polygon(surface, colour, pts)
 
@@ -255,15 +254,14 @@ def woman(pl: _Plate, cx: float, base: float, h: float, variant: int) -> None:
     left, tip, right = (cx - 2.25 * r, hy + 1.7 * r), (cx + 0.1 * r, waist - 0.02 * h), (cx + 2.25 * r, hy + 1.7 * r)
     border = variant % 4
     if border in (0, 2):
-        # a woven border: a white stripe just inside the two lower edges
-        k = 0.22
-        inner = [(left[0] + (tip[0] - left[0]) * 0.0 + r * 0.5, left[1] + r * 0.1),
-                 (tip[0], tip[1] - r * 0.8), (right[0] - r * 0.5, right[1] + r * 0.1)]
+        # a woven border: a white stripe just inside the two lower edges (and spots above it)
+        inner = [(left[0] + r * 0.5, left[1] + r * 0.1), (tip[0], tip[1] - r * 0.8),
+                 (right[0] - r * 0.5, right[1] + r * 0.1)]
         pygame.draw.lines(s, PAPER_LIGHT, False, inner, cut)
         if border == 2:
             for t in (0.25, 0.5, 0.75):
                 for a, b in ((inner[0], inner[1]), (inner[1], inner[2])):
-                    pygame.draw.circle(s, PAPER_LIGHT, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t - k * r),
+                    pygame.draw.circle(s, PAPER_LIGHT, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t - 0.22 * r),
                                        max(1.0, r * 0.14))
     else:
         # a fringe along the lower edges
@@ -431,10 +429,9 @@ def _onion(pl: _Plate, cu: float, base_v: float, width: float, height: float) ->
     right = [(cu + x * width, base_v - y * height) for x, y in prof]
     left = [(cu - x * width, base_v - y * height) for x, y in reversed(prof[:-1])]
     pl.poly(right + left)
-    for k in (-0.22, 0.0, 0.22):
-        ribs = [(cu + k * width * (1.0 - y) * 2.0 * x / 0.52, base_v - y * height) for x, y in prof[1:-2]]
-        if k:
-            pygame.draw.lines(pl.surf, PAPER_LIGHT, False, pl.pts(ribs), 1)
+    for k in (-0.5, 0.5):                       # two ribs following the dome's swell
+        rib = [(cu + k * x * width, base_v - y * height) for x, y in prof[1:-1]]
+        pygame.draw.lines(pl.surf, PAPER_LIGHT, False, pl.pts(rib), 1)
     # the cross
     tip = base_v - height
     pl.line((cu, tip), (cu, tip - height * 0.55), INK, pl.lw)
@@ -575,32 +572,37 @@ def _field(pl: _Plate) -> None:
 
 
 def _sack(pl: _Plate, cu: float, base_v: float, w: float, h: float, shade_left: bool) -> None:
-    """A tied sack of grain, full and heavy (stage units)."""
-    prof = [(0.42, 0.0), (0.5, 0.06), (0.52, 0.3), (0.48, 0.6), (0.34, 0.76), (0.16, 0.82),
-            (0.14, 0.86), (0.26, 0.97), (0.2, 1.0)]
-    right = [(cu + x * w, base_v - y * h) for x, y in prof]
-    left = [(cu - x * w, base_v - y * h) for x, y in reversed(prof)]
-    outline = right + left
-    pts = pl.poly(outline, PAPER_LIGHT)
-    half = ([(cu, base_v)] + [(cu - x * w, base_v - y * h) for x, y in prof[:6]]
-            if shade_left else [(cu, base_v)] + [(cu + x * w, base_v - y * h) for x, y in prof[:6]])
-    pl.hatch(half + [(cu, base_v - 0.82 * h)], angle=70, gap=pl.gap * 0.55)
+    """A full sack of grain: a squat, lumpy body with corner ears, gathered and tied at the top."""
+    # the right half of the outline, bottom to top, as (across, up) in units of w and h,
+    # then the gathered cloth above the cord, which is not symmetric
+    body = [(0.0, -0.01), (0.4, 0.0), (0.56, 0.06), (0.5, 0.12), (0.54, 0.35), (0.52, 0.58),
+            (0.44, 0.7), (0.26, 0.78), (0.12, 0.8), (0.11, 0.84)]
+    tuft = [(0.2, 0.9), (0.15, 0.93), (0.21, 0.99), (0.09, 0.96), (0.04, 1.02), (-0.06, 0.97),
+            (-0.17, 0.99), (-0.13, 0.92), (-0.19, 0.89)]
+    outline = body + tuft + [(-x, y) for x, y in reversed(body)]
+    pts = pl.poly([(cu + x * w, base_v - y * h) for x, y in outline], PAPER_LIGHT)
+    # shade: one side of the body hatched, following its curve
+    sign = -1 if shade_left else 1
+    shade = [(cu + sign * x * w, base_v - y * h) for x, y in body[:8]] + [(cu + sign * 0.05 * w, base_v - 0.74 * h)]
+    pl.hatch(shade, angle=70 if shade_left else 110, gap=pl.gap * 0.55)
     pygame.draw.polygon(pl.surf, INK, pts, pl.lw + 1)
-    # the cord round the neck
-    pl.line((cu - 0.16 * w, base_v - 0.84 * h), (cu + 0.16 * w, base_v - 0.84 * h), INK, pl.lw + 2)
-    # a seam and a fold
-    pl.line((cu - 0.1 * w, base_v - 0.1 * h), (cu - 0.02 * w, base_v - 0.7 * h), INK, 1)
+    # the cord round the neck, its end hanging
+    pl.line((cu - 0.14 * w, base_v - 0.84 * h), (cu + 0.14 * w, base_v - 0.84 * h), INK, pl.lw + 2)
+    pl.line((cu + 0.12 * w, base_v - 0.84 * h), (cu + 0.2 * w, base_v - 0.68 * h), INK, pl.lw)
+    # a sagging fold across the body, and the seam down the side
+    pygame.draw.lines(pl.surf, INK, False, pl.pts([(cu - 0.36 * w, base_v - 0.55 * h), (cu - 0.05 * w, base_v - 0.5 * h),
+                                                   (cu + 0.3 * w, base_v - 0.56 * h)]), 1)
+    pl.line((cu - sign * 0.3 * w, base_v - 0.08 * h), (cu - sign * 0.32 * w, base_v - 0.45 * h), INK, 1)
 
 
 def _grain(pl: _Plate) -> None:
     """Sacks of grain stacked on a threshing floor, and a bound sheaf."""
-    sky_lines(pl, 0.04, 0.5, 5)
     pl.line((pl.u0, 0.58), (pl.u1, 0.58), INK, pl.lw)             # the barn wall's foot, far
     pl.hatch([(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, 0.58), (pl.u0, 0.58)], angle=90, gap=pl.gap * 2.2)
     ground(pl, 0.88)
-    _sack(pl, 0.24, 0.82, 0.2, 0.38, True)
-    _sack(pl, 0.44, 0.8, 0.2, 0.42, False)
-    _sack(pl, 0.34, 0.9, 0.22, 0.36, True)
+    _sack(pl, 0.22, 0.8, 0.2, 0.34, True)
+    _sack(pl, 0.46, 0.79, 0.2, 0.37, False)
+    _sack(pl, 0.34, 0.91, 0.22, 0.33, True)
     # scattered grain on the floor
     rng = pl.rng
     for _ in range(18):
@@ -740,61 +742,54 @@ def _letter(pl: _Plate) -> None:
 
 
 def _newspaper(pl: _Plate) -> None:
-    """A folded newspaper: a red masthead bar, headlines, columns, a picture block."""
+    """A newspaper folded in half on a desk: red masthead bar, headline, columns, a picture."""
     pl.hatch([(pl.u0, pl.v0), (pl.u1, pl.v0), (pl.u1, pl.v1), (pl.u0, pl.v1)], angle=-35, gap=pl.gap * 1.4)
-    top, fold, bottom = 0.06, 0.6, 0.94
-    L, R = 0.16, 0.84
-    Lb, Rb = 0.2, 0.8                                      # the lower half turns away from us
-    pl.poly([(L + 0.015, top + 0.02), (R + 0.015, top + 0.02), (R + 0.015, fold), (Rb + 0.015, bottom + 0.02),
-             (Lb + 0.015, bottom + 0.02), (L + 0.015, fold)])
-    upper = [(L, top), (R, top), (R, fold), (L, fold)]
-    lower = [(L, fold), (R, fold), (Rb, bottom), (Lb, bottom)]
-    pl.poly(upper, PAPER_LIGHT)
-    pl.poly(lower, PAPER_LIGHT)
+    L, R, top, fold = 0.12, 0.86, 0.08, 0.86
+    # the folded sheets under the front page: edges stepping out to the right and the bottom
+    pl.poly([(L + 0.02, top + 0.03), (R + 0.03, top + 0.03), (R + 0.03, fold + 0.04), (L + 0.02, fold + 0.04)])
+    for k in (2, 1):
+        d = 0.009 * k
+        page = [(L + d, top + d), (R + d, top + d), (R + d, fold + d), (L + d, fold + d)]
+        pl.poly(page, PAPER_LIGHT)
+        pygame.draw.polygon(pl.surf, INK, pl.pts(page), 1)
+    sheet = [(L, top), (R, top), (R, fold), (L, fold)]
+    pl.poly(sheet, PAPER_LIGHT)
     # masthead: a red bar between two rules
-    pl.poly([(L + 0.03, top + 0.03), (R - 0.03, top + 0.03), (R - 0.03, top + 0.11), (L + 0.03, top + 0.11)], RED)
-    pl.line((L + 0.03, top + 0.135), (R - 0.03, top + 0.135), INK, pl.lw)
-    pl.line((L + 0.03, top + 0.15), (R - 0.03, top + 0.15), INK, 1)
-    # four columns with rules between
-    cols = 4
-    gutter = 0.015
+    pl.poly([(L + 0.03, top + 0.03), (R - 0.03, top + 0.03), (R - 0.03, top + 0.12), (L + 0.03, top + 0.12)], RED)
+    pl.line((L + 0.03, top + 0.145), (R - 0.03, top + 0.145), INK, pl.lw)
+    pl.line((L + 0.03, top + 0.16), (R - 0.03, top + 0.16), INK, 1)
+    # five columns with rules between; a headline over two, a picture over two
+    cols = 5
+    gutter = 0.014
     cw = (R - L - 0.06 - gutter * (cols - 1)) / cols
-    pitch = max(3.0, pl.L(0.022))
+    pitch = max(3.0, pl.L(0.024))
     thick = max(1, pl.lw)
+    body_top = top + 0.19
     for c in range(cols):
         cu0 = L + 0.03 + c * (cw + gutter)
         cu1 = cu0 + cw
         if c:
-            pl.line((cu0 - gutter / 2, top + 0.17), (cu0 - gutter / 2, fold - 0.02), INK, 1)
-        v = top + 0.19
+            pl.line((cu0 - gutter / 2, body_top), (cu0 - gutter / 2, fold - 0.03), INK, 1)
+        v = body_top + 0.01
         if c in (0, 1):
-            # a headline across the first two columns
             if c == 0:
-                pl.line((cu0, v), (cu0 + 2 * cw + gutter, v), INK, thick + 3)
-                pl.line((cu0, v + 0.035), (cu0 + 1.4 * cw, v + 0.035), INK, thick + 1)
-            v += 0.07
-        if c == 2:
-            block = [(cu0, v), (cu1 + cw + gutter, v), (cu1 + cw + gutter, v + 0.16), (cu0, v + 0.16)]
-            pl.poly(block, PAPER_LIGHT)
-            pl.hatch(block, angle=45, gap=max(2.5, pl.gap * 0.5))
-            pl.hatch(block, angle=-45, gap=max(3.0, pl.gap * 0.9))
-            pygame.draw.polygon(pl.surf, INK, pl.pts(block), pl.lw)
-        if c in (2, 3):
-            v += 0.19
-            if c == 2:
-                pl.line((cu0, v), (cu0 + 2 * cw, v), INK, thick + 1)
-            v += 0.035
+                pl.line((cu0, v + 0.01), (cu0 + 2 * cw + gutter, v + 0.01), INK, thick + 3)
+                pl.line((cu0, v + 0.05), (cu0 + 1.5 * cw, v + 0.05), INK, thick + 1)
+            v += 0.09
+        if c in (3, 4):
+            if c == 3:
+                block = [(cu0, v), (cu1 + cw + gutter, v), (cu1 + cw + gutter, v + 0.2), (cu0, v + 0.2)]
+                pl.hatch(block, angle=45, gap=max(2.5, pl.gap * 0.5))
+                pl.hatch(block, angle=-45, gap=max(3.0, pl.gap * 0.9))
+                pygame.draw.polygon(pl.surf, INK, pl.pts(block), pl.lw)
+                pl.line((cu0, v + 0.235), (cu0 + 1.7 * cw, v + 0.235), INK, thick + 1)
+            v += 0.27
         x0, y0 = pl.p(cu0, v)
         x1, y1 = pl.p(cu1, fold - 0.03)
         typed_lines(pl, x0, x1, y0, y1, pitch, INK, 1)
-    # the fold, and the lower half in shade with columns running into it
-    pl.hatch(lower, angle=10, gap=pl.gap * 0.7)
-    for c in range(1, cols):
-        f = c / cols
-        pl.line((L + (R - L) * f, fold + 0.01), (Lb + (Rb - Lb) * f, bottom - 0.01), INK, 1)
-    pl.line((L, fold), (R, fold), INK, pl.lw + 1)
-    pygame.draw.polygon(pl.surf, INK, pl.pts([(L, top), (R, top), (R, fold), (Rb, bottom), (Lb, bottom), (L, fold)]),
-                        pl.lw)
+    # the fold along the bottom edge: a heavier line
+    pygame.draw.polygon(pl.surf, INK, pl.pts(sheet), pl.lw)
+    pl.line((L, fold), (R, fold), INK, pl.lw + 2)
 
 
 def _tractor(pl: _Plate) -> None:
@@ -818,12 +813,12 @@ def _tractor(pl: _Plate) -> None:
     pl.poly([(0.255, 0.16), (0.29, 0.16), (0.29, 0.19), (0.255, 0.19)])
     # the gearbox and the axle housing under the seat
     pl.poly([(0.52, 0.5), (0.7, 0.5), (0.72, 0.64), (0.52, 0.68)])
-    # the steering column and wheel, the seat on its spring
-    pl.line((0.5, 0.38), (0.63, 0.24), INK, lw + 1)
-    cx, cy = pl.p(0.63, 0.24)
-    pygame.draw.ellipse(s, INK, pygame.Rect(cx - pl.L(0.05), cy - pl.L(0.017), pl.L(0.1), pl.L(0.034)), lw + 1)
-    pl.line((0.8, 0.5), (0.86, 0.3), INK, lw + 1)
-    pl.poly([(0.82, 0.27), (0.92, 0.27), (0.93, 0.31), (0.83, 0.32)])
+    # the steering column and wheel (seen edge-on), the seat on its sprung arm
+    pl.line((0.5, 0.4), (0.6, 0.27), INK, lw + 2)
+    pl.line((0.56, 0.235), (0.65, 0.29), INK, lw * 2 + 2)
+    pl.line((0.7, 0.5), (0.86, 0.31), INK, lw + 2)
+    pl.poly([(0.8, 0.29), (0.91, 0.29), (0.9, 0.33), (0.81, 0.33)])
+    pl.poly([(0.89, 0.22), (0.92, 0.22), (0.915, 0.3), (0.885, 0.3)])
     # the rear wheel: iron rim with lugs, spokes, hub; a mudguard over it
     rx, ry = pl.p(0.76, gnd - 0.25)
     R = pl.L(0.25)
@@ -857,10 +852,6 @@ def _tractor(pl: _Plate) -> None:
         a = 2 * math.pi * i / 8
         pygame.draw.line(s, INK, (fx, fy), (fx + math.cos(a) * r * 0.85, fy + math.sin(a) * r * 0.85), lw)
     pygame.draw.circle(s, INK, (fx, fy), r * 0.22)
-    # furrows left behind
-    for i in range(5):
-        v = gnd + 0.02 + i * 0.025
-        pl.line((pl.u0, v), (0.12 - i * 0.03, v), INK, lw)
 
 
 def _train(pl: _Plate) -> None:
@@ -935,16 +926,22 @@ def _train(pl: _Plate) -> None:
     for u in (0.16, 0.25, 0.34):
         wheel(u, 0.055)
     pl.line((0.16, rail - 0.055), (0.34, rail - 0.055), INK, lw + 2)                   # coupling rod
-    # steam: rounded clouds drifting back over the train, shaded with hatching
+    # smoke: one billowing dark cloud trailing back from the chimney, drawn as overlapping puffs
+    # merged into a single silhouette, with white cuts curling over their tops
     rng = pl.rng
-    puffs = [(0.16, 0.3, 0.05), (0.24, 0.22, 0.065), (0.36, 0.17, 0.075), (0.5, 0.14, 0.08),
-             (0.64, 0.13, 0.07), (0.76, 0.14, 0.055)]
-    for u, v, r in puffs:
-        x, y = pl.p(u + rng.uniform(-0.01, 0.01), v + rng.uniform(-0.01, 0.01))
-        rr = pl.L(r)
-        pygame.draw.circle(s, PAPER_LIGHT, (x, y), rr)
-        pygame.draw.circle(s, INK, (x, y), rr, lw)
-        hatch(s, ellipse_pts(x, y + rr * 0.15, rr * 0.8, rr * 0.7, 12, 0.0, math.pi), pl.gap * 0.8, 0, INK, 1)
+    puffs = [(0.14, 0.33, 0.035), (0.18, 0.27, 0.05), (0.24, 0.22, 0.06), (0.31, 0.18, 0.065),
+             (0.39, 0.15, 0.07), (0.47, 0.15, 0.065), (0.44, 0.2, 0.05), (0.55, 0.13, 0.065),
+             (0.62, 0.16, 0.05), (0.68, 0.12, 0.055), (0.76, 0.13, 0.045), (0.83, 0.12, 0.035),
+             (0.89, 0.13, 0.025)]
+    circles = [(*pl.p(u + rng.uniform(-0.006, 0.006), v + rng.uniform(-0.006, 0.006)), pl.L(r)) for u, v, r in puffs]
+    for x, y, rr in circles:
+        pygame.draw.circle(s, PAPER_LIGHT, (x, y), rr + lw + 1)
+    for x, y, rr in circles:
+        pygame.draw.circle(s, INK, (x, y), rr)
+    for x, y, rr in circles:
+        if rr > 3:
+            arc = ellipse_pts(x, y, rr * 0.7, rr * 0.7, 8, math.pi * 1.1, math.pi * 1.6)
+            pygame.draw.lines(s, PAPER_LIGHT, False, arc, 1)
 
 
 def _women(pl: _Plate) -> None:
