@@ -22,6 +22,7 @@ from game.ui.theme import PAPER, Theme
 CONTENT_READY = pygame.event.custom_type()
 MIN_SIZE = (1024, 600)
 FRAME_SECONDS = 1 / 60
+FADE_SECONDS = 0.18          # screens cross-fade when they change
 
 
 class App:
@@ -47,6 +48,8 @@ class App:
         self.painter: Painter | None = None
         self.frames = 0
         self.first_frame_seconds: float | None = None
+        self.fade_from: pygame.Surface | None = None   # the last frame of the screen we left
+        self.fade_left = 0.0
 
         from game.ui.scenes.title import TitleScene
         self.stack.push(TitleScene())
@@ -98,8 +101,7 @@ class App:
 
     def pump(self, wait: bool = False) -> None:
         """One pass of the loop. With `wait`, sleep until an event comes when nothing moves."""
-        top = self.stack.top
-        busy = self.dirty or (top is not None and top.animating)
+        busy = self.dirty or self.animating
         if wait and not busy:
             events = [pygame.event.wait(1000)]
             events += pygame.event.get()
@@ -112,6 +114,9 @@ class App:
             top.update(FRAME_SECONDS)
             if top.animating:
                 self.dirty = True
+        if self.fade_left > 0:
+            self.fade_left = max(0.0, self.fade_left - FRAME_SECONDS)
+            self.dirty = True
         if self.dirty and self.running:
             self.draw()
             if wait:
@@ -160,10 +165,30 @@ class App:
         else:
             self.running = False
 
+    @property
+    def animating(self) -> bool:
+        top = self.stack.top
+        return self.fade_left > 0 or (top is not None and top.animating)
+
+    def begin_transition(self) -> None:
+        """Remember the screen being left, to fade it out over the next one."""
+        if self.frames:
+            self.fade_from = self.window.copy()
+            self.fade_left = FADE_SECONDS
+
+    def finish_transition(self) -> None:
+        self.fade_left = 0.0
+        self.fade_from = None
+
     def draw(self) -> None:
         self.window.fill(PAPER)
         painter = Painter(self.window)
         self.stack.draw(painter)
+        if self.fade_left > 0 and self.fade_from is not None:
+            self.fade_from.set_alpha(round(255 * self.fade_left / FADE_SECONDS))
+            self.window.blit(self.fade_from, (0, 0))
+        elif self.fade_from is not None:
+            self.fade_from = None
         pygame.display.flip()
         self.painter = painter
         self.dirty = False

@@ -56,6 +56,7 @@ class GameContext:
         self.session = Session.start(self.content.scenario(level_id), seed)
         self.shown_directives_turn = 0
         self.news = None
+        self.app.sound.start_ambient()
         self.app.stack.reset(self.screen())
 
     def has_autosave(self) -> bool:
@@ -75,6 +76,7 @@ class GameContext:
         self.session = session
         self.shown_directives_turn = 0
         self.news = None
+        self.app.sound.start_ambient()
         self.app.stack.reset(self.screen())
         return None
 

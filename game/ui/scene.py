@@ -117,6 +117,7 @@ class SceneStack:
         return scene
 
     def replace(self, scene: Scene) -> None:
+        self.app.begin_transition()
         if self.scenes:
             self.scenes.pop().exit()
         self.scenes.append(scene)
@@ -126,6 +127,7 @@ class SceneStack:
 
     def reset(self, scene: Scene) -> None:
         """Clear the stack and show one scene (e.g. back to the title)."""
+        self.app.begin_transition()
         while self.scenes:
             self.scenes.pop().exit()
         self.push(scene)

@@ -29,6 +29,10 @@ SUBTITLE = "Collectivization in one Soviet district, 1929-1933"
 class TitleScene(Screen):
     hints = "Tab or arrows: move   Enter: choose   1-6: menu   F11: full screen"
 
+    def enter(self, app) -> None:
+        super().enter(app)
+        app.sound.stop_ambient()
+
     def layout(self, size: tuple[int, int]) -> None:
         game = self.app.game
         ready = game.ready and bool(game.playable_levels())
