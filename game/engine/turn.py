@@ -177,6 +177,9 @@ def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) ->
     orders = state.orders
     state.log += centre.report(state, decision, orders, scenario, rng)
     state.log += _news(state)
+    label = month_name(state.month)
+    state.log += [LogEntry(turn=state.turn, month=label, kind="news", text=f"In the country: {n.text.strip()}")
+                  for n in scenario.level.news if n.date == label]
     state.history.append(_record(state))
     if state.standing < PARAMS.removal_standing:
         state.flags.add("removed")

@@ -68,6 +68,14 @@ class Directive(ContentModel):
     sources: list[Source] = Field(default_factory=list, description="Where this directive is documented.")
 
 
+class CountryNews(ContentModel):
+    """What happened in the country that month, for the news screen."""
+
+    date: Month
+    text: str = Field(min_length=1, description="One or two sentences, as a news line.")
+    sources: list[Source] = Field(min_length=1, description="Where it is documented.")
+
+
 class PolicyMonth(ContentModel):
     """What most officials did from a given month: the historical policy of `simulate`."""
 
@@ -143,6 +151,7 @@ class Level(ContentModel):
         min_length=1,
         description="What most officials did, by month; the first entry is dated the start month.")
     targets: list[Target] = Field(default_factory=list, description="The documented course to reproduce.")
+    news: list[CountryNews] = Field(default_factory=list, description="News from the country, by month.")
     endings: list[Ending] = Field(min_length=1, description="Endings, most specific first.")
     sources: list[Source] = Field(min_length=1, description="Sources for the level as a whole.")
 

@@ -53,9 +53,10 @@ class App:
 
         from game.ui.scenes.title import TitleScene
         self.stack.push(TitleScene())
-        if background_load:
-            threading.Thread(target=self._load_content, daemon=True).start()
-        else:
+        # Content loads in the background, started after the first frame so that the window
+        # appears at once; in tests it loads here, before anything is shown.
+        self.load_pending = background_load
+        if not background_load:
             self.game.load_content()
             self.stack.relayout()
 
@@ -119,6 +120,9 @@ class App:
             self.dirty = True
         if self.dirty and self.running:
             self.draw()
+            if self.load_pending:
+                self.load_pending = False
+                threading.Thread(target=self._load_content, daemon=True).start()
             if wait:
                 time.sleep(max(0.0, FRAME_SECONDS - 0.004))  # cap animation at about 60 frames a second
 

@@ -54,6 +54,15 @@ class Driver:
         if self.app.dirty:
             self.app.draw()
 
+    def settle(self, passes: int = 8) -> None:
+        """Run passes of the loop until no event is waiting: a key posts a UI_ACTION, which a
+        scene may answer with another (the pause menu's "to_title"), each handled a pass later."""
+        self.pump()
+        for _ in range(passes):
+            if not pygame.event.peek():
+                break
+            self.pump()
+
     def key(self, name: str, mod: int = 0) -> None:
         if name in KEYS:
             key, text = KEYS[name], ""
@@ -61,15 +70,13 @@ class Driver:
             key, text = pygame.key.key_code(name), name
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0))
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=text, scancode=0))
-        self.pump()
-        self.pump()  # the UI_ACTION a key posts is handled on the next pass
+        self.settle()  # the UI_ACTION a key posts is handled on the next pass
 
     def click(self, pos: tuple[int, int]) -> None:
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-        self.pump()
-        self.pump()
+        self.settle()
 
     def resize(self, size: tuple[int, int]) -> None:
         self.app.window = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -78,7 +85,7 @@ class Driver:
 
     def action(self, action: str, value=None) -> None:
         pygame.event.post(pygame.event.Event(UI_ACTION, action=action, value=value))
-        self.pump()
+        self.settle()
 
     def hover(self, pos: tuple[int, int]) -> None:
         """Move the mouse to `pos` (a MOUSEMOTION event), as a player pointing at something."""
@@ -127,6 +134,50 @@ class Driver:
         self.app.game.new_game(level, seed)
         self.pump()
 
+    MOMENTS = ("directives", "map", "orders", "card", "report", "news", "ending")
+
+    def fast_forward(self, moment: str, level: str = "great-break", seed: int = 1, turn: int = 1,
+                     policy: str = "historical") -> None:
+        """Start a game and let the engine's `policy` decide until `moment` of turn `turn` (or
+        later), then show its screen. FOR LAYOUT TESTS, SCREENSHOTS AND BENCHMARKS: the screens
+        in between are skipped, not played. `moment` is one of MOMENTS; "ending" plays on to
+        the end of the game."""
+        from game.engine.policies import decide
+        from game.engine.rng import Rng
+        from game.model.decision import Report
+        from game.model.state import Phase
+        from game.ui.scenes.map import MapScene
+        from game.ui.scenes.orders import OrdersScene
+
+        if moment not in self.MOMENTS:
+            raise ValueError(f"moment must be one of {self.MOMENTS}, not {moment!r}")
+        game = self.app.game
+        game.new_game(level, seed)
+        session, policy_rng = game.session, Rng(seed ^ 0x5EED)
+        phase = {"directives": Phase.orders, "map": Phase.orders, "orders": Phase.orders,
+                 "card": Phase.events, "report": Phase.report, "news": Phase.orders,
+                 "ending": Phase.ended}[moment]
+        last = None
+        for _ in range(10_000):
+            state = session.state
+            if state.phase == Phase.ended:
+                break
+            if moment != "ending" and state.turn >= turn and state.phase == phase and \
+                    (moment != "news" or isinstance(last, Report)):
+                break
+            last = decide(policy, session.scenario, state, policy_rng)
+            game.decide(last)
+        if moment != "news":
+            game.news = None
+        game.shown_directives_turn = session.state.turn - (1 if moment == "directives" else 0)
+        if moment == "map" and session.state.phase == Phase.orders:
+            self.app.stack.reset(MapScene())
+        elif moment == "orders" and session.state.phase == Phase.orders:
+            self.app.stack.reset(OrdersScene())
+        else:
+            self.app.stack.reset(game.screen())
+        self.pump()
+
     def show_card(self, card_id: str, level: str = "great-break", seed: int = 1) -> None:
         """Show any card of the content on the card screen. FOR LAYOUT TESTS ONLY.
 
@@ -161,10 +212,12 @@ class Driver:
         self.pump()
 
     def save(self, path: Path) -> None:
+        self.app.finish_transition()
         self.app.draw()
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.app.window, str(path))
 
     def layout_problems(self) -> list[str]:
+        self.app.finish_transition()
         self.app.draw()
         return self.app.painter.problems() if self.app.painter else []

@@ -48,7 +48,12 @@ class LoadScene(Screen):
         if event.type == UI_ACTION:
             if event.action == "back":
                 self.app.stack.pop()
-            elif event.action == "load":
+            elif event.action == "load" and self.app.game.unsaved_progress():
+                from game.ui.scenes.overlays import ConfirmScene
+                self.app.stack.push(ConfirmScene("Load this game?", "The game in progress is saved at the end of "
+                                                 "every month; the choices made this month will be lost.",
+                                                 "load_confirmed", event.value))
+            elif event.action in ("load", "load_confirmed"):
                 error = self.app.game.load_game(event.value)
                 if error:
                     from game.ui.scenes.overlays import MessageScene
