@@ -89,7 +89,7 @@ def month_result_lines(flows: dict) -> list[tuple[str, str, str]]:
         ("Deported as 'kulaks'", f"{flows['deported']:,.0f} hh",
          "Households put on the lists and deported with their families, by your orders or a card."),
         ("Fled", f"{flows['fled']:,.0f} hh", "Households that left the district: hunger and force drive them out."),
-        ("Grain delivered", f"{flows['delivered']:,.0f} t",
+        ("Grain delivered this month", f"{flows['delivered']:,.0f} t",
          "Grain taken for the state this month; it is taken before the villages eat."),
         ("Grain eaten", f"{flows['eaten']:,.0f} t", "What the villages ate, up to the full ration."),
         ("Land sown", f"{flows['sown']:,.0f} ha", "Sown in the sowing months, as far as horses, tractors and seed allow."),

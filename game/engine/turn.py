@@ -216,7 +216,8 @@ def _news(state: GameState) -> list[LogEntry]:
     if lost >= 1:
         parts.append(f"{lost:,.0f} animals were slaughtered, sold off or died.")
     if f["disturbances"]:
-        parts.append(f"The OGPU recorded {f['disturbances']} mass disturbances.")
+        n = f["disturbances"]
+        parts.append(f"The OGPU recorded {n} mass disturbance{'s' if n != 1 else ''}.")
     parts.append(f"{f['deaths']:.0f} people died and {f['fled']:.0f} households fled.")
     return [LogEntry(turn=state.turn, month=month_name(state.month), kind="news", text=" ".join(parts))]
 

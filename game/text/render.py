@@ -46,7 +46,9 @@ def dashboard(session: Session) -> str:
     lines.append(f"  Households in kolkhozy: {share:.0%}{target}")
     if s.kulak_quota > 0:
         lines.append(f"  'Kulak' households deported: {s.kulaks_removed:.0f} hh of {s.kulak_quota:.0f} hh ordered")
-    lines.append(f"  Brigades of cadres: {s.cadres}   Tractors: {s.tractors}   District food reserve: {s.reserve:,.0f} t")
+    lines.append(f"  Brigades of cadres: {s.cadres}")
+    lines.append(f"  Tractors: {s.tractors}")
+    lines.append(f"  District food reserve: {s.reserve:,.0f} t")
     return "\n".join(lines)
 
 

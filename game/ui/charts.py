@@ -34,6 +34,9 @@ def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, va
     highest = top if top is not None else max(max(values), *(h for _, h in (record or {}).values() if h is not None), 1e-9)
     plot = pygame.Rect(inner.left + 6, inner.top + title_h + 10, inner.width - 12, inner.height - title_h - line - 16)
     pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.bottomright, 1)
+    pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.topleft, 1)
+    top_label = f"{highest:,.0f}" if highest >= 10 else f"{highest:.1f}"
+    painter.text(top_label, small, INK_SOFT, pygame.Rect(plot.left + 4, plot.top - 2, plot.width // 3, line))
     n = len(values)
 
     def xy(i: int, v: float) -> tuple[int, int]:

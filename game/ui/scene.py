@@ -84,6 +84,7 @@ class Scene:
     def draw_tooltip(self, painter: Painter) -> None:
         tip = self.focus.tooltip()
         if tip is not None and not tip[0].hidden:
+            painter.new_layer()  # the tooltip lies over the screen, like an overlay
             widget, text = tip
             draw_tooltip(painter, self.theme, widget.rect, text)
 

@@ -184,22 +184,31 @@ class ScrollArea:
 class ScrollText(Widget):
     """Text longer than its box: shown a whole line at a time, scrolled by keys or the wheel.
 
-    `reflow` (called by the scene's layout) wraps the text for the box; `draw` only reads."""
+    A paragraph that begins with "## " is a heading, set in the bold face. `reflow` (called by
+    the scene's layout) wraps the text for the box; `draw` only reads."""
 
     text: str = ""
     role: str = "serif"
     first: int = 0
-    lines: list[str] = field(default_factory=list)
+    lines: list[tuple[str, bool]] = field(default_factory=list)   # (line, is a heading)
     visible: int = 1
     step: int = 1
     theme: Theme = field(default_factory=Theme)
 
+    def fonts(self, theme: Theme) -> tuple[pygame.font.Font, pygame.font.Font]:
+        return fonts.font(self.role, theme.body), fonts.font(f"{self.role}_bold", theme.body)
+
     def reflow(self, theme: Theme) -> None:
         self.theme = theme
-        font = fonts.font(self.role, theme.body)
-        self.lines = wrap(font, self.text, self.rect.width - 2 * theme.pad)
-        self.step = line_height(font, theme.line_gap)
-        self.visible = max(1, (self.rect.height - theme.pad) // self.step)
+        plain, bold = self.fonts(theme)
+        width = self.rect.width - 2 * theme.pad
+        self.lines = []
+        for paragraph in self.text.split("\n"):
+            heading = paragraph.startswith("## ")
+            font, words = (bold, paragraph[3:]) if heading else (plain, paragraph)
+            self.lines += [(line, heading) for line in wrap(font, words, width)]
+        self.step = max(line_height(plain, theme.line_gap), line_height(bold, theme.line_gap))
+        self.visible = max(1, (self.rect.height - theme.pad) // self.step) if self.rect.height > theme.pad else 0
         self.scroll(0)
 
     @property
@@ -220,13 +229,15 @@ class ScrollText(Widget):
         return True
 
     def draw(self, painter: Painter, theme: Theme, focused: bool, hovered: bool) -> None:
-        font = fonts.font(self.role, theme.body)
+        plain, bold = self.fonts(theme)
         if focused and self.scrollable:
             pygame.draw.rect(painter.surface, RED, self.rect, 2)
-        shown = self.lines[self.first:self.first + self.visible]
-        box = pygame.Rect(self.rect.left + theme.pad, self.rect.top + theme.pad // 2,
-                          self.rect.width - 2 * theme.pad, self.visible * self.step)
-        painter.text("\n".join(shown), font, INK, box, gap=theme.line_gap)
+        y = self.rect.top + theme.pad // 2
+        for line, heading in self.lines[self.first:self.first + self.visible]:
+            font = bold if heading else plain
+            painter.text(line, font, INK, pygame.Rect(self.rect.left + theme.pad, y,
+                                                      self.rect.width - 2 * theme.pad, font.get_linesize()))
+            y += self.step
         if self.scrollable:  # a scroll bar, so the reader knows there is more
             track = pygame.Rect(self.rect.right - 6, self.rect.top + 4, 4, self.rect.height - 8)
             pygame.draw.rect(painter.surface, PAPER_DARK, track)

@@ -22,10 +22,10 @@ KIND_WORDS = {"directive": "an order from above", "testimony": "a voice from the
 def history_text(card, entries) -> str:
     h = card.history
     lines = [e.text for e in entries if e.kind in ("outcome", "log")]
-    lines += ["", "What historians know", h.note.strip().replace("\n", " ")]
+    lines += ["", "## What historians know", h.note.strip().replace("\n", " ")]
     if h.contested:
-        lines += ["", "Historians disagree:"] + [f"- {r.view} ({r.held_by})" for r in h.readings]
-    lines += ["", "Sources:"] + [f"- {s.citation()} [{s.kind.value}]" for s in h.sources]
+        lines += ["", "## Historians disagree"] + [f"- {r.view} ({r.held_by})" for r in h.readings]
+    lines += ["", "## Sources"] + [f"- {s.citation()} [{s.kind.value}]" for s in h.sources]
     return "\n".join(lines)
 
 
@@ -49,25 +49,30 @@ class CardScene(GameScreen):
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
         body = self.body()
-        wide = body.width >= 1000 and body.height >= 420
-        picture_w = body.width * 3 // 10 if wide else 0
-        self.picture = pygame.Rect(body.left, body.top, picture_w, min(body.height // 2, picture_w * 3 // 4)) \
-            if wide else pygame.Rect(0, 0, 0, 0)
-        main = pygame.Rect(body.left + (picture_w + 2 * theme.pad if wide else 0), body.top,
-                           body.width - (picture_w + 2 * theme.pad if wide else 0), body.height)
         head_font = fonts.font("serif_bold", theme.heading)
         meta_font = fonts.font("sans", theme.small)
-        meta = self.meta()
-        title_box_w = picture_w if wide else main.width
-        self.title_h = measure(head_font, self.fill(self.card.title), title_box_w)
-        self.meta_h = measure(meta_font, meta, title_box_w)
+        title, meta = self.fill(self.card.title), self.meta()
+        # Wide: picture, title and date in a column on the left, when they fit there with a
+        # picture of a useful size. Otherwise everything in one column, without the picture.
+        picture_w = body.width * 3 // 10
+        side_text = measure(head_font, title, picture_w) + measure(meta_font, meta, picture_w) + 2 * theme.pad
+        picture_h = min(picture_w * 3 // 4, body.height - side_text)
+        wide = body.width >= 1000 and picture_h >= 120
         if wide:
-            self.title_rect = pygame.Rect(body.left, self.picture.bottom + theme.pad, picture_w, self.title_h)
-            self.meta_rect = pygame.Rect(body.left, self.title_rect.bottom + theme.pad // 2, picture_w, self.meta_h)
+            self.picture = pygame.Rect(body.left, body.top, picture_w, picture_h)
+            self.title_rect = pygame.Rect(body.left, self.picture.bottom + theme.pad, picture_w,
+                                          measure(head_font, title, picture_w))
+            self.meta_rect = pygame.Rect(body.left, self.title_rect.bottom + theme.pad // 2, picture_w,
+                                         measure(meta_font, meta, picture_w))
+            main = pygame.Rect(body.left + picture_w + 2 * theme.pad, body.top,
+                               body.width - picture_w - 2 * theme.pad, body.height)
             text_top = main.top
         else:
-            self.title_rect = pygame.Rect(main.left, main.top, main.width, self.title_h)
-            self.meta_rect = pygame.Rect(main.left, self.title_rect.bottom, main.width, self.meta_h)
+            main = body
+            self.picture = pygame.Rect(0, 0, 0, 0)
+            self.title_rect = pygame.Rect(main.left, main.top, main.width, measure(head_font, title, main.width))
+            self.meta_rect = pygame.Rect(main.left, self.title_rect.bottom, main.width,
+                                         measure(meta_font, meta, main.width))
             text_top = self.meta_rect.bottom + theme.pad // 2
         if self.result is None:
             self.buttons = [Button(label=self.fill(self.card.choices[i].label), action="choose", value=i,
@@ -76,15 +81,17 @@ class CardScene(GameScreen):
         else:
             self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
             text = self.result
-        # The choices keep the space they need, but the text keeps at least three lines;
-        # choices that do not fit then scroll.
+        # The choices keep the space they need, but the text keeps at least two lines; when
+        # both cannot fit, the choices scroll, always showing at least one whole choice.
         gap = theme.pad // 2
-        buttons_h = sum(b.height_for(theme, main.width - 10) + gap for b in self.buttons) - gap
-        min_text = 3 * fonts.font("serif", theme.body).get_linesize() + theme.pad
+        heights = [b.height_for(theme, main.width - 10) for b in self.buttons]
+        buttons_h = sum(heights) + gap * (len(heights) - 1)
+        min_text = 2 * fonts.font("serif", theme.body).get_linesize() + theme.pad
         choices_top = max(text_top + min_text + theme.pad, main.bottom - buttons_h)
+        choices_top = min(choices_top, main.bottom - max(heights))
         self.areas = [ScrollArea(pygame.Rect(main.left, choices_top, main.width, main.bottom - choices_top),
                                  [[b] for b in self.buttons], theme, gap=gap)]
-        text_rect = pygame.Rect(main.left, text_top, main.width, choices_top - theme.pad - text_top)
+        text_rect = pygame.Rect(main.left, text_top, main.width, max(0, choices_top - theme.pad - text_top))
         self.text = ScrollText(text=text, role="serif", rect=text_rect)
         self.text.reflow(theme)
         self.focus.set([*self.buttons, self.text] if self.text.scrollable else self.buttons, keep=False)

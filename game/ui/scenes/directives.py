@@ -25,7 +25,8 @@ class DirectivesScene(GameScreen):
         head = (f"To the secretary of the {district.name} party committee, {district.region}.\n"
                 f"{month_words(s.month)}. Secret.\n\n")
         body = "\n\n".join(entries) if entries else "No new directives this month. The plans stand:"
-        return head + body + "\n\n" + dashboard(session).replace("  ", "")
+        plans = "\n".join(line.strip() for line in dashboard(session).splitlines())
+        return head + body + "\n\n" + plans
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
@@ -35,8 +36,12 @@ class DirectivesScene(GameScreen):
         width = min(body.width, 900)
         self.sheet = pygame.Rect(body.centerx - width // 2, body.top, width, body.height - go_h - theme.pad)
         self.go.rect = pygame.Rect(self.sheet.left, self.sheet.bottom + theme.pad, min(body.width, 520), go_h)
-        self.text = ScrollText(text=self.document(), role="serif",
-                               rect=self.sheet.inflate(-2 * theme.pad, -2 * theme.pad))
+        # The okrug's stamp sits in the sheet's top right corner; the text keeps clear of it.
+        self.stamp = pygame.Rect(0, 0, 70, 44)
+        self.stamp.topright = (self.sheet.right - theme.pad, self.sheet.top + theme.pad)
+        text = self.sheet.inflate(-2 * theme.pad, -2 * theme.pad)
+        text.width -= self.stamp.width + theme.pad
+        self.text = ScrollText(text=self.document(), role="serif", rect=text)
         self.text.reflow(theme)
         self.focus.set([self.go, self.text] if self.text.scrollable else [self.go])
 
@@ -58,8 +63,6 @@ class DirectivesScene(GameScreen):
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.sheet)
         pygame.draw.rect(painter.surface, INK, self.sheet, 1)
         # A stamp in the corner: a red frame, like the okrug committee's seal.
-        stamp = pygame.Rect(0, 0, 70, 44)
-        stamp.topright = (self.sheet.right - 10, self.sheet.top + 10)
-        pygame.draw.rect(painter.surface, RED, stamp, 3)
-        pygame.draw.rect(painter.surface, RED, stamp.inflate(-12, -12), 1)
+        pygame.draw.rect(painter.surface, RED, self.stamp, 3)
+        pygame.draw.rect(painter.surface, RED, self.stamp.inflate(-12, -12), 1)
         self.draw_widgets(painter, [self.text, self.go])

@@ -4,56 +4,61 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.scoring import choose_ending, ledgers
-from game.model.common import month_index
+from game.engine.scoring import choose_ending, ledgers, snapshot
+from game.model.common import month_index, month_name, month_words
 from game.ui import fonts
 from game.ui.charts import line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter
-from game.ui.theme import INK, PAPER_LIGHT
+from game.ui.theme import PAPER_LIGHT
 from game.ui.widgets import Button, ScrollText
 
 
-def ledger_text(state, scenario, ending) -> tuple[str, str]:
+def ledger_rows(state, scenario, ending) -> list[tuple[str, bool]]:
+    """The two ledgers as (line, is a heading)."""
     led = ledgers(state, scenario, state.initial)
     c, v = led["centre"], led["villages"]
     quota = f"{c['quota_fulfilment']:.0%}" if c["quota_fulfilment"] is not None else "no quota"
-    centre = "\n".join([
-        "The centre's ledger",
-        f"Grain delivered: {c['grain_delivered_t']:,} t of {c['grain_quota_t']:,} t ({quota})",
-        f"Households in kolkhozy: {c['collectivized_share']:.0%}",
-        f"'Kulak' households deported: {c['kulaks_removed_hh']} of {c['kulak_quota_hh']} ordered",
-        f"Your standing: {c['standing']:.0f} of 100",
-        f"Your fate: {ending.fate}",
-    ])
-    villages = "\n".join([
-        "The villages' ledger",
-        f"People living: {v['population']:,}",
-        f"Deaths: {v['deaths']:,} ({v['excess_deaths']:,} above the ordinary rate)",
-        f"Deported: {v['deported_people']:,} people; fled: {v['fled_people']:,}",
-        "Livestock since the start: " + ", ".join(f"{a} {chg:+.0%}" for a, chg in v["livestock_change"].items()),
-        f"Grain left: {v['grain_left_t']:,} t; seed: {v['seed_t']:,} t; trust {v['trust']:.0f} of 100",
-    ])
-    return centre, villages
-
-
-def chart_series(history: list[dict], targets) -> list[tuple[str, list[float], float | None, dict | None]]:
-    """The curves of the game, each with its title (saying where it ended) and the record."""
-    labels = [h["date"] for h in history]
-    record = {labels.index(t.date): (None if t.low is None else 100 * t.low, None if t.high is None else 100 * t.high)
-              for t in targets if t.quantity == "collectivized_share" and t.date in labels}
-    share = [100 * h["collectivized_share"] for h in history]
-    series = [
-        (f"Households in kolkhozy, % (ended at {share[-1]:.0f}%); crosses: the record", share, 100.0, record),
-        (f"Grain in the villages, t (ended at {history[-1]['grain']:,.0f} t)", [h["grain"] for h in history], None, None),
-        (f"Cattle, head (ended at {history[-1]['cattle']:,.0f})", [h["cattle"] for h in history], None, None),
-        (f"Horses, head (ended at {history[-1]['horses']:,.0f})", [h["horses"] for h in history], None, None),
-        ("Open unrest: expected mass disturbances a month", [h["flows"]["unrest"] for h in history], None, None),
-        (f"Your standing, of 100 (ended at {history[-1]['standing_after']:.0f})",
-         [h["standing_after"] for h in history], 100.0, None),
+    return [
+        ("The centre's ledger", True),
+        (f"Grain delivered: {c['grain_delivered_t']:,} t of {c['grain_quota_t']:,} t ({quota})", False),
+        (f"Households in kolkhozy: {c['collectivized_share']:.0%}", False),
+        (f"'Kulak' households deported: {c['kulaks_removed_hh']} of {c['kulak_quota_hh']} ordered", False),
+        (f"Your standing: {c['standing']:.0f} of 100", False),
+        (f"Your fate: {ending.fate}", False),
+        ("The villages' ledger", True),
+        (f"People living: {v['population']:,}", False),
+        (f"Deaths: {v['deaths']:,} ({v['excess_deaths']:,} above the ordinary rate)", False),
+        (f"Deported: {v['deported_people']:,} people; fled: {v['fled_people']:,}", False),
+        ("Livestock since the start: " + ", ".join(f"{a} {chg:+.0%}" for a, chg in v["livestock_change"].items()),
+         False),
+        (f"Grain left: {v['grain_left_t']:,} t; seed: {v['seed_t']:,} t; trust {v['trust']:.0f} of 100", False),
     ]
-    return series
+
+
+def chart_series(state, targets) -> tuple[list[str], list[tuple[str, list[float], float | None, dict | None]]]:
+    """The month labels and the curves of the game, each with its title and the record.
+
+    Each point is the district on the first of a month; the last point is the district as the
+    game ended."""
+    rows = [*state.history, {**snapshot(state), "date": month_name(state.month),
+                             "standing_after": state.standing, "flows": {"unrest": 0.0}}]
+    dates = [r["date"] for r in rows]
+    labels = [month_words(month_index(d)) for d in dates]
+    record = {dates.index(t.date): (None if t.low is None else 100 * t.low, None if t.high is None else 100 * t.high)
+              for t in targets if t.quantity == "collectivized_share" and t.date in dates}
+    share = [100 * r["collectivized_share"] for r in rows]
+    unrest = [h["flows"]["unrest"] for h in state.history]
+    standing = [rows[0]["standing"]] + [h["standing_after"] for h in state.history]
+    return labels, [
+        (f"Households in kolkhozy, % (now {share[-1]:.0f}%); crosses: the record", share, 100.0, record),
+        (f"Grain in the villages, t (now {rows[-1]['grain']:,.0f} t)", [r["grain"] for r in rows], None, None),
+        (f"Cattle, head (now {rows[-1]['cattle']:,.0f})", [r["cattle"] for r in rows], None, None),
+        (f"Horses, head (now {rows[-1]['horses']:,.0f})", [r["horses"] for r in rows], None, None),
+        ("Open unrest: expected mass disturbances in each month", unrest, None, None),
+        (f"Your standing, of 100 (now {standing[-1]:.0f})", standing, 100.0, None),
+    ]
 
 
 class EndingScene(GameScreen):
@@ -67,35 +72,61 @@ class EndingScene(GameScreen):
         session = app.game.session
         self.ending = choose_ending(session.state, session.scenario)
         self.view = "ledgers"
+        self.page = 0
 
     def heading(self) -> str:
         return f"The end: {self.ending.title}"
+
+    def strip_height(self) -> int:
+        return 0  # the game is over: no phase to show
+
+    def draw_strip(self, painter: Painter, y: int) -> None:
+        pass
+
+    def chart_pages(self, area: pygame.Rect) -> tuple[int, int, int]:
+        """(columns, charts per page, pages) so that every chart has room for its plot."""
+        theme = self.theme
+        title_h = 2 * fonts.font("sans_bold", theme.small).get_linesize()
+        least_h = title_h + fonts.font("sans", theme.small).get_linesize() + 110
+        columns = max(1, min(3, area.width // max(280, int(300 * theme.scale))))
+        rows = max(1, (area.height + theme.pad) // (least_h + theme.pad))
+        per_page = min(6, columns * rows)
+        return columns, per_page, -(-6 // per_page)
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
         session = self.app.game.session
         body = self.body()
-        other = "Show the curves over time" if self.view == "ledgers" else "Show the ledgers"
-        self.switch = Button(label=other, action="switch", hotkey="1", primary=True)
-        self.done = Button(label="Back to the title screen", action="title", hotkey="2")
-        width = min(body.width // 2 - theme.pad, 520)
-        h = max(self.switch.height_for(theme, width), self.done.height_for(theme, width))
-        self.switch.rect = pygame.Rect(body.left, body.bottom - h, width, h)
-        self.done.rect = pygame.Rect(body.left + width + theme.pad, body.bottom - h, width, h)
+        buttons = [Button(label="Show the curves over time" if self.view == "ledgers" else "Show the ledgers",
+                          action="switch", hotkey="1", primary=True)]
+        width = min((body.width - 2 * theme.pad) // 3, 440)
+        back = Button(label="Back to the title screen", action="title", hotkey="2")
+        more = Button(label="More curves (9 of 9)", action="page", hotkey="3")
+        h = max(b.height_for(theme, width) for b in (*buttons, back, more))
         upper = pygame.Rect(body.left, body.top, body.width, body.height - h - theme.pad)
         self.upper = upper
-        self.texts: list[ScrollText] = []
+        if self.view == "curves":
+            _, per_page, pages = self.chart_pages(upper)
+            if pages > 1:
+                more.label = f"More curves ({self.page + 1} of {pages})"
+                buttons.append(more)
+        buttons.append(back)
+        for i, b in enumerate(buttons):
+            b.rect = pygame.Rect(body.left + i * (width + theme.pad), body.bottom - h, width, h)
+        self.buttons = buttons
+        self.texts: list = []
         if self.view == "ledgers":
             half = (upper.width - theme.pad) // 2
-            centre, villages = ledger_text(session.state, session.scenario, self.ending)
-            note = (f"{self.ending.text.strip()}\n\nWhat happened to real officials: {self.ending.note.strip()}"
-                    "\n\nSources: " + "; ".join(s.citation() for s in self.ending.sources))
+            note = (f"{self.ending.text.strip()}\n\n## What happened to real officials\n{self.ending.note.strip()}"
+                    "\n\n## Sources\n" + "\n".join(s.citation() for s in self.ending.sources))
+            ledger = "\n".join(("## " if heading else "") + line
+                                for line, heading in ledger_rows(session.state, session.scenario, self.ending))
             self.texts = [ScrollText(text=note, role="serif", rect=pygame.Rect(upper.left, upper.top, half, upper.height)),
-                          ScrollText(text=centre + "\n\n" + villages, role="sans",
+                          ScrollText(text=ledger, role="sans",
                                      rect=pygame.Rect(upper.left + half + theme.pad, upper.top, half, upper.height))]
             for t in self.texts:
                 t.reflow(theme)
-        self.focus.set([self.switch, self.done] + [t for t in self.texts if t.scrollable])
+        self.focus.set(buttons + [t for t in self.texts if t.scrollable])
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION and event.action == "title":
@@ -104,6 +135,11 @@ class EndingScene(GameScreen):
             return True
         if event.type == UI_ACTION and event.action == "switch":
             self.view = "curves" if self.view == "ledgers" else "ledgers"
+            self.page = 0
+            self.layout(self.app.size)
+            return True
+        if event.type == UI_ACTION and event.action == "page":
+            self.page = (self.page + 1) % self.chart_pages(self.upper)[2]
             self.layout(self.app.size)
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -115,20 +151,17 @@ class EndingScene(GameScreen):
         self.draw_frame(painter)
         for t in self.texts:
             pygame.draw.rect(painter.surface, PAPER_LIGHT, t.rect)
-        self.draw_widgets(painter, [*self.texts, self.switch, self.done])
-        if self.view != "curves":
+        self.draw_widgets(painter, [*self.texts, *self.buttons])
+        if self.view != "curves" or not self.app.game.session.state.history:
             return
         session = self.app.game.session
-        history = session.state.history
-        if not history:
-            return
-        labels = [h["date"] for h in history]
-        charts = chart_series(history, session.scenario.level.targets)
+        labels, charts = chart_series(session.state, session.scenario.level.targets)
         area = self.upper
-        columns = max(1, min(3, area.width // max(260, int(300 * theme.scale))))
-        rows = -(-len(charts) // columns)
+        columns, per_page, _ = self.chart_pages(area)
+        shown = charts[self.page * per_page:(self.page + 1) * per_page]
+        rows = -(-len(shown) // columns)
         cw = (area.width - (columns - 1) * theme.pad) // columns
         ch = (area.height - (rows - 1) * theme.pad) // rows
-        for i, (title, values, top, record) in enumerate(charts):
+        for i, (title, values, top, record) in enumerate(shown):
             r = pygame.Rect(area.left + (i % columns) * (cw + theme.pad), area.top + (i // columns) * (ch + theme.pad), cw, ch)
-            line_chart(painter, theme, r, title, values, labels, top, record)
+            line_chart(painter, theme, r, title, values, labels[:len(values)], top, record)

@@ -36,7 +36,8 @@ class VillageMarker(Widget):
         art.draw_village_marker(painter.surface, self.center, self.size, self.share, self.hunger, self.resistance)
         if focused or hovered:
             pygame.draw.rect(painter.surface, RED if focused else INK_SOFT, self.rect.inflate(6, 6), 2)
-        if self.label is not None:
+        if self.label is not None:  # on a clear ground, so roads and the river do not run through it
+            pygame.draw.rect(painter.surface, PAPER_DARK, self.label)
             painter.text(self.name, fonts.font("sans_bold", theme.small), INK, self.label, align="center")
 
 

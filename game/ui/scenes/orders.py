@@ -62,7 +62,8 @@ class OrdersScene(GameScreen):
                             body.height)
         head = [Label(text="Village (in kolkhoz)", role="sans_bold", size="small", colour=INK_SOFT),
                 Label(text="Stance", role="sans_bold", size="small", colour=INK_SOFT),
-                Label(text=f"Brigades ({self.free_cadres()} free)", role="sans_bold", size="small", colour=INK_SOFT)]
+                Label(text=f"Brigades ({self.free_cadres()} free; Enter adds one)", role="sans_bold", size="small",
+                      colour=INK_SOFT)]
         # Name, stance and brigades side by side where the longest name fits in its column;
         # else each village takes two rows, the name above its buttons.
         longest = max((f"{v.name} (100%)" for v in state.villages), key=len)

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.base import menu_buttons, stack_widgets
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, PAPER_LIGHT, SHADOW
-from game.ui.widgets import Button
+from game.ui.widgets import Button, ScrollArea
 
 
 class Dialog(Scene):
@@ -36,12 +36,12 @@ class Dialog(Scene):
         body = measure(fonts.font("sans", theme.body), self.message, inner) if self.message else 0
         probe = pygame.Rect(0, 0, inner, 0)
         buttons_height = stack_widgets(self.widgets, probe, theme, theme.pad // 2) if self.widgets else 0
-        height = min(h - 2 * theme.pad, head + body + buttons_height + 5 * theme.pad)
+        height = min(h - 2 * theme.pad, head + body + buttons_height + 6 * theme.pad)
         self.panel = pygame.Rect(0, 0, width, height)
         self.panel.center = (w // 2, h // 2)
         top = self.panel.top + 2 * theme.pad + head + (body + theme.pad if body else 0)
-        stack_widgets(self.widgets, pygame.Rect(self.panel.left + 2 * theme.pad, top, inner, 0), theme,
-                      theme.pad // 2)
+        viewport = pygame.Rect(self.panel.left + 2 * theme.pad, top, inner, self.panel.bottom - 2 * theme.pad - top)
+        self.areas = [ScrollArea(viewport, [[b] for b in self.widgets], theme, gap=theme.pad // 2)]
         self.focus.set(self.widgets, keep=False)
 
     def draw(self, painter: Painter) -> None:

@@ -39,7 +39,7 @@ class ReportScene(GameScreen):
                 f"Inflated: {min(1.0, share * PARAMS.inflate):.0%} (standing now; a higher target; an inspection may find it)",
                 f"Understated: {share * PARAMS.understate:.0%} (less expected of you; risk if found out)"],
             "grain": [
-                f"Honestly: {delivered:,.0f} t delivered",
+                f"Honestly: {delivered:,.0f} t delivered in this campaign",
                 f"Inflated: {delivered * PARAMS.inflate:,.0f} t (the centre will raise the quota)",
                 f"Understated: {delivered * PARAMS.understate:,.0f} t (concealing grain is punished hard)"],
         }

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pygame
 
 from game import paths
 from game.model.common import month_index, month_words
 from game.ui.events import UI_ACTION
-from game.ui.scenes.base import Screen, stack_widgets
+from game.ui.scenes.base import Screen
 from game.ui.text import Painter
-from game.ui.widgets import Button
+from game.ui.widgets import Button, ScrollArea
 
-MAX_LISTED = 8
+MAX_LISTED = 20
 
 
-def describe(path) -> str:
+def describe(path, levels: dict) -> str:
     """A line for a save, read without trusting it (a broken file says so)."""
+    saved = time.strftime("%d %B %Y, %H:%M", time.localtime(path.stat().st_mtime))
+    name = "The last game (saved automatically)" if path.name == "autosave.json" else path.stem
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         snap = data["snapshot"]
-        month = month_words(int(snap["month"]))
-        return f"{path.name}: {data['level']}, {month}, turn {snap['turn']}"
+        level = levels[data["level"]].title if data["level"] in levels else data["level"]
+        return f"{level}, {month_words(int(snap['month']))}, turn {snap['turn']}. {name}, saved {saved}"
     except (OSError, ValueError, KeyError, TypeError):
-        return f"{path.name}: cannot be read"
+        return f"{name}: this file cannot be read (saved {saved})"
 
 
 class LoadScene(Screen):
@@ -33,13 +36,15 @@ class LoadScene(Screen):
     def layout(self, size: tuple[int, int]) -> None:
         files = sorted(paths.SAVES.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) \
             if paths.SAVES.exists() else []
-        self.widgets = [Button(label=describe(p), action="load", value=p, hotkey=str(i) if i < 10 else None)
-                        for i, p in enumerate(files[:MAX_LISTED], 1)]
+        levels = self.app.game.content.levels if self.app.game.content else {}
+        self.widgets = [Button(label="Back", action="back", hotkey="0")]
+        self.widgets += [Button(label=describe(p, levels), action="load", value=p, hotkey=str(i) if i < 10 else None)
+                         for i, p in enumerate(files[:MAX_LISTED], 1)]
         if not files:
             self.widgets.append(Button(label="There are no saved games yet.", action="none", enabled=False))
-        self.widgets.append(Button(label="Back", action="back"))
-        stack_widgets(self.widgets, self.body(), self.theme, self.theme.pad // 2)
+        self.areas = [ScrollArea(self.body(), [[b] for b in self.widgets], self.theme)]
         self.focus.set(self.widgets)
+        self.areas[0].ensure_visible(self.focus.focused)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pygame
 
 from game.ui.events import UI_ACTION
-from game.ui.scenes.base import Screen, stack_widgets
+from game.ui.scenes.base import Screen
 from game.ui.settings import TEXT_SCALES
 from game.ui.text import Painter
-from game.ui.widgets import Button
+from game.ui.widgets import Button, ScrollArea
 
 
 class SettingsScene(Screen):
@@ -26,9 +26,10 @@ class SettingsScene(Screen):
             Button(label="Back", action="back", hotkey="6"),
         ]
         body = self.body()
-        stack_widgets(self.widgets, pygame.Rect(body.left, body.top, min(body.width, 760), 0), self.theme,
-                      self.theme.pad // 2)
+        self.areas = [ScrollArea(pygame.Rect(body.left, body.top, min(body.width, 760), body.height),
+                                 [[b] for b in self.widgets], self.theme)]
         self.focus.set(self.widgets)
+        self.areas[0].ensure_visible(self.focus.focused)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

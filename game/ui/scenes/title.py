@@ -49,16 +49,24 @@ class TitleScene(Screen):
         theme = self.theme
         margin = theme.pad * 3
         self.head = pygame.Rect(margin, theme.pad * 2, w - 2 * margin, 0)
-        self.head.height = (measure(fonts.font("serif_bold", theme.title), TITLE, self.head.width)
-                            + measure(fonts.font("serif", theme.heading), SUBTITLE, self.head.width))
+        self.title_px = min(theme.title, h // 10)  # a short window keeps room for the menu
+        self.head.height = (measure(fonts.font("serif_bold", self.title_px), TITLE, self.head.width)
+                            + measure(fonts.font("serif", theme.body), SUBTITLE, self.head.width))
         top = self.head.bottom + theme.pad * 3
-        note_h = 2 * fonts.font("sans", theme.small).get_linesize() + theme.pad
-        wide = w >= 900
-        column = pygame.Rect(margin, top, min(560, w // 2 - margin) if wide else w - 2 * margin,
-                             h - top - note_h - theme.pad)
-        self.areas = [ScrollArea(column, [[b] for b in self.widgets], theme)]
-        self.picture = pygame.Rect(w // 2 + theme.pad, top, w // 2 - 2 * margin,
-                                   min(h - top - note_h - theme.pad, (w // 2) * 3 // 4)) if wide else pygame.Rect(0, 0, 0, 0)
+        note_h = measure(fonts.font("sans", theme.small), self.note() or self.hints, w - 2 * margin) + theme.pad
+        # The menu must show every entry: beside the picture where there is room, else in two
+        # columns across the window, without the picture.
+        column = pygame.Rect(margin, top, min(560, w // 2 - margin), h - top - note_h - theme.pad)
+        one = ScrollArea(column, [[b] for b in self.widgets], theme)
+        if not one.scrollable:
+            self.areas = [one]
+            self.picture = pygame.Rect(w // 2 + theme.pad, top, w // 2 - 2 * margin,
+                                       min(h - top - note_h - theme.pad, (w // 2) * 3 // 4))
+        else:
+            wide = pygame.Rect(margin, top, w - 2 * margin, h - top - note_h - theme.pad)
+            pairs = [self.widgets[i:i + 2] for i in range(0, len(self.widgets), 2)]
+            self.areas = [ScrollArea(wide, pairs, theme)]
+            self.picture = pygame.Rect(0, 0, 0, 0)
         self.focus.set(self.widgets)
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -89,7 +97,7 @@ class TitleScene(Screen):
 
     def draw(self, painter: Painter) -> None:
         theme, (w, h) = self.theme, self.app.size
-        big, sub = fonts.font("serif_bold", theme.title), fonts.font("serif", theme.heading)
+        big, sub = fonts.font("serif_bold", self.title_px), fonts.font("serif", theme.body)
         used = painter.text(TITLE, big, INK, self.head)
         painter.text(SUBTITLE, sub, INK_SOFT, pygame.Rect(self.head.left, self.head.top + used,
                                                          self.head.width, self.head.height - used))
@@ -97,14 +105,22 @@ class TitleScene(Screen):
                          (self.head.left + min(self.head.width, 600), self.head.bottom + theme.pad), 4)
         self.draw_widgets(painter, self.widgets)
         _art(painter, "field", self.picture)
+        small = fonts.font("sans", theme.small)
+        note = self.note()
+        text = note or self.hints
+        height = measure(small, text, self.head.width)
+        painter.text(text, small, RED if note else INK_SOFT,
+                     pygame.Rect(self.head.left, h - height - theme.pad // 2, self.head.width, height))
+
+    def note(self) -> str:
+        """A line under the menu: loading, broken content, or why the last action failed."""
         game = self.app.game
-        note = ("Loading the history..." if not game.ready else
-                f"The content has {sum(d.severity == 'error' for d in game.problems)} errors: "
-                "run  python -m game validate  to see them." if not game.playable_levels() else game.message)
-        if note:
-            small = fonts.font("sans", theme.small)
-            painter.text(note, small, RED, pygame.Rect(self.head.left, h - 2 * small.get_linesize() - theme.pad,
-                                                       self.head.width, 2 * small.get_linesize()))
+        if not game.ready:
+            return "Loading the history..."
+        if not game.playable_levels():
+            return (f"The content has {sum(d.severity == 'error' for d in game.problems)} errors: "
+                    "run  python -m game validate  to see them.")
+        return game.message
 
 
 class LevelSelectScene(Screen):
