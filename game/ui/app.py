@@ -1,9 +1,9 @@
 """The window and its loop: poll input, update, draw — and sleep when nothing changes.
 
 Run with `python -m game play`. The loop redraws only when something changed (an event was
-handled, the window was resized, a scene is animating); otherwise it blocks in
-pygame.event.wait, so a menu left open in a classroom costs no processor time. Content is
-loaded in a background thread after the first frame, so the window appears at once.
+handled, the window was resized, a scene is animating); otherwise it sleeps between short looks
+at the event queue, so a menu left open in a classroom costs almost no processor time. Content
+is loaded in a background thread after the first frame, so the window appears at once.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ CONTENT_READY = pygame.event.custom_type()
 MIN_SIZE = (1024, 600)
 FRAME_SECONDS = 1 / 60
 FADE_SECONDS = 0.18          # screens cross-fade when they change
+IDLE_SLEEP = 0.02            # seconds between looks at the event queue when nothing changes
 
 
 class App:
@@ -103,11 +104,12 @@ class App:
     def pump(self, wait: bool = False) -> None:
         """One pass of the loop. With `wait`, sleep until an event comes when nothing moves."""
         busy = self.dirty or self.animating
-        if wait and not busy:
-            events = [pygame.event.wait(1000)]
-            events += pygame.event.get()
-        else:
-            events = pygame.event.get()
+        events = pygame.event.get()
+        if wait and not busy and not events:
+            # Nothing moves: sleep between looks at the queue. (SDL's own timed wait spins on
+            # some video drivers; a short sleep costs next to nothing on all of them.)
+            time.sleep(IDLE_SLEEP)
+            return
         for event in events:
             self.dispatch(event)
         top = self.stack.top
