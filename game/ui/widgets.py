@@ -107,10 +107,11 @@ class Label(Widget):
         return fonts.font(self.role, getattr(theme, self.size))
 
     def height_for(self, theme: Theme, width: int) -> int:
-        return measure(self.font(theme), self.text, width) + theme.pad // 2
+        return measure(self.font(theme), self.text, width) + theme.pad
 
     def draw(self, painter: Painter, theme: Theme, focused: bool, hovered: bool) -> None:
-        painter.text(self.text, self.font(theme), self.colour, self.rect)
+        # Set down by half a pad, level with the text of the buttons beside it.
+        painter.text(self.text, self.font(theme), self.colour, self.rect.inflate(0, -theme.pad))
 
 
 class ScrollArea:
