@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.text import Painter
-from game.ui.widgets import FocusRing, ScrollArea, Widget, draw_tooltip
+from game.ui.widgets import FocusRing, ScrollArea, ScrollText, Widget, draw_tooltip
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -52,16 +52,31 @@ class Scene:
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
-            pos = pygame.mouse.get_pos()
-            for area in self.areas:
-                if area.viewport.collidepoint(pos) or len(self.areas) == 1:
-                    area.scroll(-event.y * self.theme.body * 2)
-                    return True
+            return self.wheel(event.y)
         used = self.focus.handle(event)
         if used and event.type == pygame.KEYDOWN:
             for area in self.areas:
                 area.ensure_visible(self.focus.focused)
         return used
+
+    def wheel(self, clicks: int) -> bool:
+        """The mouse wheel scrolls what is under the pointer, or the one thing that scrolls."""
+        texts = [w for w in self.focus.widgets if isinstance(w, ScrollText) and w.scrollable]
+        pos = pygame.mouse.get_pos()
+        for area in self.areas:
+            if area.viewport.collidepoint(pos):
+                area.scroll(-clicks * self.theme.body * 2)
+                return True
+        for text in texts:
+            if text.rect.collidepoint(pos):
+                text.scroll(-clicks * 3)
+                return True
+        targets = [a for a in self.areas if a.scrollable] + texts
+        if len(targets) == 1:
+            target = targets[0]
+            target.scroll(-clicks * (self.theme.body * 2 if isinstance(target, ScrollArea) else 3))
+            return True
+        return False
 
     def update(self, dt: float) -> None: ...
 

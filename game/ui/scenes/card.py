@@ -114,9 +114,6 @@ class CardScene(GameScreen):
                 self.app.sound.play("page")
                 self.app.game.advance()
             return True
-        if event.type == pygame.MOUSEWHEEL:
-            self.text.scroll(-event.y * 3)
-            return True
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:

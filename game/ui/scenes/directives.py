@@ -52,9 +52,6 @@ class DirectivesScene(GameScreen):
             self.app.sound.play("page")
             game.advance()
             return True
-        if event.type == pygame.MOUSEWHEEL:
-            self.text.scroll(-event.y * 3)
-            return True
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:

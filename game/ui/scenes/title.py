@@ -251,9 +251,6 @@ class CreditsScene(Screen):
                 (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
             self.app.stack.pop()
             return True
-        if event.type == pygame.MOUSEWHEEL:
-            self.text.scroll(-event.y * 3)
-            return True
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
