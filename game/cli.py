@@ -12,6 +12,7 @@ from pathlib import Path
 from game import __version__, paths, saves
 from game.content.diagnostics import Diagnostic, has_errors
 from game.content.loader import load, load_scenario
+from game.engine.calibration import check_all
 from game.engine.policies import POLICIES
 from game.engine.scenario import Scenario
 from game.engine.scoring import ledgers
@@ -82,15 +83,16 @@ def cmd_text(args) -> int:
     return TextGame(session, sys.stdin, sys.stdout, autosave=autosave).run()
 
 
-def _turn_series(state) -> list[dict]:
-    return [{"date": h["date"], "collectivized_share": h["collectivized_share"],
+def _month_series(state) -> list[dict]:
+    """One entry a month: stocks on the first of the month, flows during it."""
+    return [{"date": h["date"], "turn": h["turn"], "collectivized_share": h["collectivized_share"],
              "grain_t": h["grain"], "seed_t": h["seed"], "grain_delivered_t": h["grain_delivered"],
              "horses": h["horses"], "cattle": h["cattle"], "pigs": h["pigs"], "sheep": h["sheep"],
              "population": h["population"], "deaths": h["flows"]["deaths"],
              "deaths_total": h["deaths"], "fled": h["flows"]["fled"],
-             "deported": h["flows"]["deported"], "hunger": h["hunger"],
-             "resistance": h["resistance"], "disturbances": h["flows"]["disturbances"],
-             "unrest": h["flows"]["unrest"],
+             "deported": h["flows"]["deported"], "harvest_t": h["flows"]["harvest"],
+             "delivered_t": h["flows"]["delivered"], "hunger": h["hunger"],
+             "disturbances": h["flows"]["disturbances"], "unrest": h["flows"]["unrest"],
              "standing": h["standing"]} for h in state.history]
 
 
@@ -103,20 +105,26 @@ def cmd_simulate(args) -> int:
         out = {"level": args.level, "policy": args.policy, "seed": base_seed,
                "units": {"collectivized_share": "share of households, on the first of the month",
                          "grain_t": "t", "horses": "head", "deaths": "people in the month",
-                         "resistance": "index 0-100, mean of the villages at the month's end",
+                         "hunger": "index 0-100, mean of the villages",
                          "disturbances": "incidents in the month",
                          "unrest": "expected mass disturbances in the month (open resistance)",
                          "standing": "points 0-100"},
-               "turns": _turn_series(s), "ending": s.ending,
+               "turns": _month_series(s), "ending": s.ending,
+               "targets": [{"check": r.target.check, "series": r.target.series, "date": r.target.date,
+                            "until": r.target.until, "low": r.target.low, "high": r.target.high,
+                            "value": r.value, "ok": r.ok, "record": r.target.record.strip()}
+                           for r in check_all(s, scenario.level.targets)],
                "ledgers": ledgers(s, scenario, s.initial), "hash": state_hash(s)}
         if args.json:
             print(json.dumps(out, indent=1))
         else:
             for t in out["turns"]:
                 print(f"{t['date']}  kolkhoz {t['collectivized_share']:6.1%}  grain {t['grain_t']:8,.0f} t  "
-                      f"cattle {t['cattle']:6,.0f}  resistance {t['resistance']:5.1f}  "
-                      f"unrest {t['unrest']:5.2f}  disturbances {t['disturbances']:2d}  standing {t['standing']:5.1f}")
+                      f"cattle {t['cattle']:6,.0f}  horses {t['horses']:6,.0f}  deaths {t['deaths']:5,.0f}  "
+                      f"unrest {t['unrest']:5.2f}  delivered {t['delivered_t']:6,.0f} t  standing {t['standing']:5.1f}")
             print(f"ending: {s.ending}")
+            for r in check_all(s, scenario.level.targets):
+                print(r.describe())
         return 0
     endings: Counter = Counter()
     deaths, shares, standing = [], [], []

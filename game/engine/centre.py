@@ -20,10 +20,11 @@ def _entry(state: GameState, kind: str, text: str) -> LogEntry:
     return LogEntry(turn=state.turn, month=month_name(state.month), kind=kind, text=text)
 
 
-def apply_directives(state: GameState, scenario: Scenario) -> list[LogEntry]:
-    """Directives dated within this turn change the quotas, targets and cadres."""
+def apply_directives(state: GameState, scenario: Scenario, months: int = 1) -> list[LogEntry]:
+    """Directives dated in the current month (or the next `months`) change the quotas, targets,
+    cadres and flags."""
     lines = []
-    months = range(state.month, state.month + scenario.level.turn_months)
+    months = range(state.month, state.month + months)
     for d in scenario.level.directives:
         if month_index(d.date) not in months:
             continue

@@ -69,7 +69,7 @@ def ledgers(state: GameState, scenario: Scenario, start: dict) -> dict:
 
 def _expected_deaths(state: GameState, scenario: Scenario, start: dict) -> float:
     """Deaths the district would have had anyway, at the ordinary death rate."""
-    months = len(state.history) * scenario.level.turn_months
+    months = len(state.history)
     return start["population"] * PARAMS.base_death_rate * months
 
 

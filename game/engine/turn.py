@@ -34,7 +34,7 @@ def new_game(scenario: Scenario, seed: int) -> tuple[GameState, Rng]:
             id=v.id, name=v.name, traits={"baseline_resistance": int(v.resistance), **v.traits},
             households_private=float(v.households - v.kolkhoz_households),
             households_voluntary=float(v.kolkhoz_households), households_forced=0.0,
-            population=float(v.population), arable=v.arable, sown_winter=v.sown_winter,
+            population=float(v.population), arable=v.arable, sown_winter=v.sown_winter, sown_spring=v.sown_spring,
             grain=v.grain, seed=v.seed, horses=float(v.horses), cattle=float(v.cattle),
             pigs=float(v.pigs), sheep=float(v.sheep), resistance=v.resistance, trust=v.trust)
         for v in level.villages
@@ -51,7 +51,7 @@ def new_game(scenario: Scenario, seed: int) -> tuple[GameState, Rng]:
 def _begin_turn(state: GameState, scenario: Scenario) -> None:
     for v in state.villages:
         v.disturbances = 0.0
-    state.log += centre.apply_directives(state, scenario)
+    state.log += centre.apply_directives(state, scenario, months=1)
     state.turn_start = snapshot(state)
     state.phase = Phase.orders
 
@@ -148,28 +148,50 @@ def _choice(scenario: Scenario, state: GameState, decision: CardChoice, rng: Rng
         _resolve(scenario, state, rng)
 
 
+def _flows_record(flows: dynamics.MonthFlows) -> dict:
+    return {
+        "joined": round(flows.joined, 1), "left": round(flows.left, 1),
+        "deported": round(flows.deported, 1), "fled": round(flows.fled, 1),
+        "deaths": round(flows.deaths, 1), "births": round(flows.births, 1),
+        "delivered": round(flows.delivered, 1), "eaten": round(flows.eaten, 1),
+        "sown": round(flows.sown, 1), "harvest": round(flows.harvest, 1),
+        "disturbances": flows.disturbances, "unrest": round(flows.unrest, 3),
+        "slaughtered": {a: round(n, 1) for a, n in flows.slaughtered.items()},
+    }
+
+
 def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
-    """The outcome engine advances the district through the turn's months."""
+    """The outcome engine advances the district through the turn's months, one at a time.
+
+    Each month leaves a row in the game's history: the district's stocks on the first of the
+    month and what happened during it. Directives dated inside a turn of several months take
+    effect in their own month, not at the turn's start."""
     level = scenario.level
-    orders = state.orders
     total = dynamics.MonthFlows()
+    first = state.month
     for offset in range(level.turn_months):
         if offset:
             state.month += 1
-        weather = rng.uniform(0.85, 1.15) if state.month % 12 + 1 == level.harvest_month else 1.0
-        total.add(dynamics.month(state, orders, rng, level.ration, level.sowing_months,
-                                 level.harvest_month, weather))
-    state.month -= level.turn_months - 1
-    state.last_flows = {
-        "joined": round(total.joined, 1), "left": round(total.left, 1),
-        "deported": round(total.deported, 1), "fled": round(total.fled, 1),
-        "deaths": round(total.deaths, 1), "births": round(total.births, 1),
-        "delivered": round(total.delivered, 1), "eaten": round(total.eaten, 1),
-        "sown": round(total.sown, 1), "harvest": round(total.harvest, 1),
-        "disturbances": total.disturbances, "unrest": round(total.unrest, 3),
-        "slaughtered": {a: round(n, 1) for a, n in total.slaughtered.items()},
-    }
+            state.log += centre.apply_directives(state, scenario, months=1)
+        start = state.turn_start if offset == 0 else snapshot(state)
+        weather = _weather(scenario, state, rng)
+        flows = dynamics.month(state, state.orders, rng, level.ration, level.sowing_months,
+                               level.harvest_month, weather)
+        total.add(flows)
+        state.history.append({"turn": state.turn, "date": month_name(state.month), **start,
+                              "flows": _flows_record(flows)})
+    state.month = first
+    state.last_flows = _flows_record(total)
     state.phase = Phase.report
+
+
+def _weather(scenario: Scenario, state: GameState, rng: Rng) -> float:
+    """The year's yield factor in the harvest month: the level's record of the year, if it
+    gives one (a drought), times a draw between 0.85 and 1.15."""
+    level = scenario.level
+    if state.month % 12 + 1 != level.harvest_month:
+        return 1.0
+    return level.harvests.get(state.month // 12, 1.0) * rng.uniform(0.85, 1.15)
 
 
 def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) -> None:
@@ -177,10 +199,9 @@ def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) ->
     orders = state.orders
     state.log += centre.report(state, decision, orders, scenario, rng)
     state.log += _news(state)
-    label = month_name(state.month)
-    state.log += [LogEntry(turn=state.turn, month=label, kind="news", text=f"In the country: {n.text.strip()}")
-                  for n in scenario.level.news if n.date == label]
-    state.history.append(_record(state))
+    months = {month_name(m) for m in range(state.month, state.month + scenario.level.turn_months)}
+    state.log += [LogEntry(turn=state.turn, month=n.date, kind="news", text=f"In the country: {n.text.strip()}")
+                  for n in scenario.level.news if n.date in months]
     if state.standing < PARAMS.removal_standing:
         state.flags.add("removed")
     if "accused_of_concealment" in state.flags and state.standing < 20:
@@ -191,18 +212,6 @@ def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) ->
         return
     state.turn += 1
     _begin_turn(state, scenario)
-
-
-def _record(state: GameState) -> dict:
-    """One row of the game's series: stocks at the turn's start, flows during it."""
-    return {
-        "turn": state.turn,
-        "date": month_name(state.month),
-        **state.turn_start,
-        "resistance": round(sum(v.resistance for v in state.villages) / len(state.villages), 1),
-        "standing_after": round(state.standing, 1),
-        "flows": state.last_flows,
-    }
 
 
 def _news(state: GameState) -> list[LogEntry]:

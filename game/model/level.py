@@ -27,6 +27,8 @@ class VillageSpec(ContentModel):
     population: int = Field(ge=50, le=30000, description="People living in the village.")
     arable: float = Field(gt=0, description="Arable land (ha).")
     sown_winter: float = Field(0, ge=0, description="Winter grain sown the autumn before (ha).")
+    sown_spring: float = Field(0, ge=0, description="Spring grain already sown, for a level that starts "
+                               "after the sowing (ha).")
     grain: float = Field(ge=0, description="Grain held for food and fodder (t).")
     seed: float = Field(ge=0, description="Seed grain held for the spring sowing (t).")
     horses: int = Field(ge=0, description="Horses and oxen (head).")
@@ -87,18 +89,33 @@ class PolicyMonth(ContentModel):
     report: ReportKind = Field("honest", description="How collectivization is reported.")
 
 
-class Target(ContentModel):
-    """A documented value the historical run must reproduce, with its tolerance."""
+Series = Literal[
+    "collectivized_share", "population", "grain", "seed", "horses", "cattle", "pigs", "sheep",
+    "standing", "deaths_in_month", "unrest_in_month", "delivered_in_month", "harvest_in_month",
+]
 
-    quantity: Literal["collectivized_share", "unrest_peak"] = Field(
-        description="collectivized_share (on the first of the month) or unrest_peak (the month with "
-        "the most open unrest: the expected number of mass disturbances)."
-    )
-    date: Month
+
+class Target(ContentModel):
+    """A documented fact the historical run must reproduce, with its tolerance.
+
+    Stocks (shares, people, grain, livestock, standing) are read on the first of a month, and
+    once more as the game ends; flows (`..._in_month`) are what happened during a month.
+    check `value`: the series at `date`; `peak`: the month in which it is highest must be `date`;
+    `share_of_total`: the part of its total over the game that falls from `date` to `until`;
+    `change`: its value at `until` (or the end) against its value at `date`, as a fraction
+    (-0.4 is a fall of 40%); `ratio`: its total from `date` to `until` divided by the total of
+    `of` over the same months."""
+
+    check: Literal["value", "peak", "share_of_total", "change", "ratio"] = Field(
+        description="How the series is checked: value, peak, share_of_total, change or ratio.")
+    series: Series = Field(description="The series: a stock on the first of the month or a flow in the month.")
+    of: Series | None = Field(None, description="For a ratio: the series to divide by.")
+    date: Month = Field(description="The month checked (or the first month of a span).")
+    until: Month | None = Field(None, description="The last month of a span; for change, none means the end.")
     low: float | None = Field(None, description="Lowest acceptable value.")
     high: float | None = Field(None, description="Highest acceptable value.")
     record: str = Field(min_length=1, description="What the record says, in words.")
-    sources: list[Source] = Field(min_length=1, description="Where the documented value is published.")
+    sources: list[Source] = Field(min_length=1, description="Where the record is documented.")
 
 
 class Ending(ContentModel):
@@ -142,6 +159,9 @@ class Level(ContentModel):
     harvest_month: int = Field(8, ge=1, le=12, description="Calendar month of the grain harvest.")
     sowing_months: list[int] = Field([4, 5], description="Calendar months of the spring sowing.")
     ration: float = Field(16, gt=0, description="Grain a person needs a month (kg).")
+    harvests: dict[int, float] = Field(
+        default_factory=dict, description="The year's yield against an average year, where the record "
+        "gives one (e.g. 1931: 0.85 for the drought); each harvest also varies at random by up to 15%.")
     deck: list[DeckEntry] = Field(min_length=1, description='Cards this level draws from: ids, or "pack.*".')
     district: DistrictSpec = Field(description="The district as the level starts.")
     villages: list[VillageSpec] = Field(min_length=5, max_length=8, description="Five to eight villages.")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.scoring import choose_ending, ledgers, snapshot
-from game.model.common import month_index, month_name, month_words
+from game.engine.calibration import series
+from game.engine.scoring import choose_ending, ledgers
+from game.model.common import month_index, month_words
 from game.ui import fonts
 from game.ui.charts import line_chart
 from game.ui.events import UI_ACTION
@@ -40,24 +41,22 @@ def ledger_rows(state, scenario, ending) -> list[tuple[str, bool]]:
 def chart_series(state, targets) -> tuple[list[str], list[tuple[str, list[float], float | None, dict | None]]]:
     """The month labels and the curves of the game, each with its title and the record.
 
-    Each point is the district on the first of a month; the last point is the district as the
-    game ended."""
-    rows = [*state.history, {**snapshot(state), "date": month_name(state.month),
-                             "standing_after": state.standing, "flows": {"unrest": 0.0}}]
-    dates = [r["date"] for r in rows]
+    Stocks are shown on the first of each month and once more as the game ended; the record's
+    values (the level's targets) are drawn beside the curve they belong to."""
+    data = series(state)
+    dates = [d for d, _ in data["collectivized_share"]]
     labels = [month_words(month_index(d)) for d in dates]
     record = {dates.index(t.date): (None if t.low is None else 100 * t.low, None if t.high is None else 100 * t.high)
-              for t in targets if t.quantity == "collectivized_share" and t.date in dates}
-    share = [100 * r["collectivized_share"] for r in rows]
-    unrest = [h["flows"]["unrest"] for h in state.history]
-    standing = [rows[0]["standing"]] + [h["standing_after"] for h in state.history]
+              for t in targets if t.check == "value" and t.series == "collectivized_share" and t.date in dates}
+    share = [100 * v for _, v in data["collectivized_share"]]
+    values = {name: [v for _, v in data[name]] for name in ("grain", "cattle", "horses", "standing", "unrest_in_month")}
     return labels, [
         (f"Households in kolkhozy, % (now {share[-1]:.0f}%); crosses: the record", share, 100.0, record),
-        (f"Grain in the villages, t (now {rows[-1]['grain']:,.0f} t)", [r["grain"] for r in rows], None, None),
-        (f"Cattle, head (now {rows[-1]['cattle']:,.0f})", [r["cattle"] for r in rows], None, None),
-        (f"Horses, head (now {rows[-1]['horses']:,.0f})", [r["horses"] for r in rows], None, None),
-        ("Open unrest: expected mass disturbances in each month", unrest, None, None),
-        (f"Your standing, of 100 (now {standing[-1]:.0f})", standing, 100.0, None),
+        (f"Grain in the villages, t (now {values['grain'][-1]:,.0f} t)", values["grain"], None, None),
+        (f"Cattle, head (now {values['cattle'][-1]:,.0f})", values["cattle"], None, None),
+        (f"Horses, head (now {values['horses'][-1]:,.0f})", values["horses"], None, None),
+        ("Open unrest: expected mass disturbances in each month", values["unrest_in_month"], None, None),
+        (f"Your standing, of 100 (now {values['standing'][-1]:.0f})", values["standing"], 100.0, None),
     ]
 
 
