@@ -44,6 +44,12 @@ def apply_directives(state: GameState, scenario: Scenario, months: int = 1) -> l
             state.kulak_quota = d.kulak_quota
         if d.cadres is not None:
             state.cadres = d.cadres
+        if d.relief:
+            state.reserve += d.relief
+        if d.seed_loan:
+            land = sum(v.arable for v in state.villages) or 1.0
+            for v in state.villages:
+                v.seed += d.seed_loan * v.arable / land
         for flag, on in d.flags.items():
             (state.flags.add if on else state.flags.discard)(flag)
         lines.append(_entry(state, "directive", f"{d.title}. {d.text}"))

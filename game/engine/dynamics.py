@@ -116,8 +116,14 @@ def _livestock(v: VillageState, share_joined: float, stance: str, calendar_month
         slaughtered[animal] += lost
 
 
-def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: MonthFlows) -> None:
-    target = max(0.0, v.arable - v.sown_winter - v.sown_spring)
+def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: MonthFlows,
+         winter: bool = False, winter_share: float = 0.45) -> None:
+    """Sow as far as draught power, seed and order allow: spring grain on the land left, or
+    in the autumn winter grain on its share of the land."""
+    if winter:
+        target = max(0.0, v.arable * winter_share - v.sown_winter)
+    else:
+        target = max(0.0, v.arable - v.sown_winter - v.sown_spring)
     if target <= 0:
         return
     capacity = v.horses * PARAMS.horse_ploughs + tractors * PARAMS.tractor_ploughs
@@ -126,12 +132,16 @@ def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: Month
     seed_area = v.seed / PARAMS.seed_rate
     area = max(0.0, min(wanted, capacity * disorder, seed_area))
     v.seed -= area * PARAMS.seed_rate
-    v.sown_spring += area
+    if winter:
+        v.sown_winter += area
+    else:
+        v.sown_spring += area
     flows.sown += area
 
 
 def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_months: list[int],
-          harvest_month: int, weather: float) -> MonthFlows:
+          harvest_month: int, weather: float, winter_sowing_months: tuple[int, ...] = (),
+          winter_share: float = 0.45) -> MonthFlows:
     """Advance every village by one month under the given orders. Changes `state` in place."""
     flows = MonthFlows()
     calendar_month = state.month % 12 + 1
@@ -199,11 +209,19 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
         if calendar_month in sowing_months:
             tractors = state.tractors * v.households_kolkhoz / kolkhoz_total
             _sow(v, tractors, sowing_left, flows)
+        if calendar_month in winter_sowing_months:
+            tractors = state.tractors * v.households_kolkhoz / kolkhoz_total
+            left = len([m for m in winter_sowing_months if m >= calendar_month])
+            _sow(v, tractors, left, flows, winter=True, winter_share=winter_share)
         if calendar_month == harvest_month:
             crop = expected_harvest(v) * weather
             v.grain += crop
             flows.harvest += crop
             v.sown_winter, v.sown_spring = 0.0, 0.0
+            # The village sets aside next year's seed from the new crop, as far as it can.
+            keep = min(v.grain, max(0.0, v.arable * PARAMS.seed_rate - v.seed))
+            v.grain -= keep
+            v.seed += keep
 
         # Food: the village eats what is left, the district reserve covers part of a shortfall.
         need = v.population * ration / 1000
@@ -253,10 +271,13 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
                          - PARAMS.trust_per_hunger * v.hunger)
 
         # Open unrest: mass disturbances, drawn around an expected number.
-        coercion = forced_share + deported_share + seized_share
+        # Seizing grain angers as much as forcing people in, but a hungry village has less
+        # strength for open protest.
+        coercion = forced_share + deported_share + PARAMS.unrest_per_seized_share * seized_share
         expected = (start_households / 1000 * PARAMS.disturbance_rate * (v.resistance / 100) ** 2
                     * (0.2 + PARAMS.disturbance_coercion * coercion
-                       + PARAMS.disturbance_leaving * leaving_share))
+                       + PARAMS.disturbance_leaving * leaving_share)
+                    * (1 - v.hunger / 150))
         flows.unrest += expected
         incidents = _poisson(rng, expected)
         v.disturbances += incidents

@@ -71,6 +71,7 @@ class Params:
     disturbance_rate: float = 1.0
     disturbance_coercion: float = 3.0
     disturbance_leaving: float = 5.0
+    unrest_per_seized_share: float = 0.3   # a month's seizures count a third as much as coercion
     # Standing with the centre.
     standing_collectivization: float = 40.0  # per share above or below the expected path
     standing_procurement: float = 10.0      # per unit of fulfilment above or below the plan to date

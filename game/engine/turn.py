@@ -176,7 +176,8 @@ def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
         start = state.turn_start if offset == 0 else snapshot(state)
         weather = _weather(scenario, state, rng)
         flows = dynamics.month(state, state.orders, rng, level.ration, level.sowing_months,
-                               level.harvest_month, weather)
+                               level.harvest_month, weather, tuple(level.winter_sowing_months),
+                               level.winter_share)
         total.add(flows)
         state.history.append({"turn": state.turn, "date": month_name(state.month), **start,
                               "flows": _flows_record(flows)})

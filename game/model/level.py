@@ -64,6 +64,9 @@ class Directive(ContentModel):
     target_date: Month | None = Field(None, description="When the collectivization target is due.")
     kulak_quota: int | None = Field(None, ge=0, description="Households to be 'dekulakized' (hh).")
     cadres: int | None = Field(None, ge=0, le=20, description="Brigades of cadres available each month.")
+    relief: float | None = Field(None, ge=0, description="Grain the state sends to the district reserve (t).")
+    seed_loan: float | None = Field(None, ge=0, description="Seed the state lends the district, shared "
+                                    "among the villages by their land (t).")
     flags: dict[Identifier, bool] = Field(
         default_factory=dict, description="District flags the directive sets (true) or clears (false), "
         "e.g. leaving_allowed: true after 'Dizzy with Success'.")
@@ -158,6 +161,10 @@ class Level(ContentModel):
     events_per_turn: int = Field(2, ge=1, le=3, description="Cards drawn in the events phase.")
     harvest_month: int = Field(8, ge=1, le=12, description="Calendar month of the grain harvest.")
     sowing_months: list[int] = Field([4, 5], description="Calendar months of the spring sowing.")
+    winter_sowing_months: list[int] = Field(
+        default_factory=list, description="Calendar months of the autumn sowing of winter grain, for "
+        "levels that run through an autumn after a harvest (e.g. [9, 10]).")
+    winter_share: float = Field(0.45, ge=0, le=1, description="Share of the arable land sown to winter grain.")
     ration: float = Field(16, gt=0, description="Grain a person needs a month (kg).")
     harvests: dict[int, float] = Field(
         default_factory=dict, description="The year's yield against an average year, where the record "
