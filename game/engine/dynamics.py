@@ -97,23 +97,37 @@ def _livestock(v: VillageState, share_joined: float, stance: str, calendar_month
     """Slaughter before joining and in fear, winter losses of socialized herds, hunger; births."""
     households = v.households
     fear = PARAMS.fear_slaughter[stance] * v.households_private / households if households > 0 else 0.0
-    winter = (households - v.households_private) / households * PARAMS.winter_loss_socialized \
+    socialized = (households - v.households_private) / households \
         if calendar_month in _WINTER_MONTHS and households > 0 else 0.0
     hunger = v.hunger
-    eaten = PARAMS.hunger_slaughter * hunger / 100 if hunger > 20 else 0.0
+    hungry = hunger / 100 if hunger > 20 else 0.0
     births = PARAMS.spring_births * (1 - hunger / 100) if calendar_month in _SPRING_MONTHS else 0.0
     on_joining = PARAMS.slaughter_on_joining
     for animal in ANIMALS:
         count = getattr(v, animal)
-        rate = on_joining[animal] * share_joined + fear + winter
-        if animal == "pigs" or animal == "sheep":
-            rate += eaten
+        rate = on_joining[animal] * share_joined + fear + socialized * PARAMS.winter_loss_socialized[animal]
+        rate += hungry * PARAMS.hunger_slaughter[animal]
         lost = count * rate if rate < 1 else count
         count -= lost
         if births and animal != "horses":
             count += count * births
         setattr(v, animal, count)
         slaughtered[animal] += lost
+
+
+def _fodder(v: VillageState, lost: dict) -> None:
+    """Horses and pigs are fed grain after the people eat; without it some of them die."""
+    wanted = sum(getattr(v, a) * kg for a, kg in PARAMS.fodder_kg.items()) / 1000
+    if wanted <= 0:
+        return
+    fed = min(wanted, v.grain)
+    v.grain -= fed
+    short = 1 - fed / wanted
+    if short > 0:
+        for animal in PARAMS.fodder_kg:
+            dead = getattr(v, animal) * PARAMS.fodder_loss * short
+            setattr(v, animal, getattr(v, animal) - dead)
+            lost[animal] += dead
 
 
 def _sow(v: VillageState, tractors: float, sowing_months_left: int, flows: MonthFlows,
@@ -234,6 +248,8 @@ def month(state: GameState, orders: Orders, rng: Rng, ration: float, sowing_mont
         v.grain -= eaten
         flows.eaten += eaten
         shortfall = 1 - eaten / need if need > 0 else 0.0
+        _fodder(v, flows.slaughtered)
+        v.grain -= v.grain * PARAMS.grain_loss
         # Hunger follows the shortfall, half of it carried over from last month.
         v.hunger = _clamp(0.5 * v.hunger + 50 * shortfall)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Params:
     # Joining. Monthly share of private households that join, by stance, before the cadre factor.
-    voluntary_join: float = 0.004          # joins with no campaign at all
-    persuade_join: float = 0.02            # extra voluntary joining under persuasion
+    voluntary_join: float = 0.0005         # joins with no campaign at all
+    persuade_join: float = 0.003           # extra voluntary joining under persuasion
     forced_join: dict = field(default_factory=lambda: {
         "hold": 0.0, "persuade": 0.0, "pressure": 0.18, "force": 0.85})
     fear_join: float = 0.6                 # extra forced joining per share of households deported
@@ -22,30 +22,37 @@ class Params:
     cadre_factor: tuple = (0.5, 0.8, 1.0)
     # Leaving, once the centre allows it: monthly share of forced members who leave, by stance.
     leave_forced: dict = field(default_factory=lambda: {
-        "hold": 0.62, "persuade": 0.58, "pressure": 0.4, "force": 0.2})
+        "hold": 0.62, "persuade": 0.58, "pressure": 0.45, "force": 0.35})
     leave_voluntary: float = 0.03
-    leave_unallowed: float = 0.01          # forced members who slip away before it is allowed
+    leave_unallowed: float = 0.003         # forced members who slip away while leaving is not allowed
     # Livestock: share of a joining household's animals slaughtered or sold off before joining.
     slaughter_on_joining: dict = field(default_factory=lambda: {
         "horses": 0.08, "cattle": 0.2, "pigs": 0.35, "sheep": 0.3})
     # Monthly share of private animals slaughtered in fear, by stance.
     fear_slaughter: dict = field(default_factory=lambda: {
         "hold": 0.0, "persuade": 0.0, "pressure": 0.02, "force": 0.05})
-    winter_loss_socialized: float = 0.02   # monthly loss of socialized animals, Nov-Mar (no fodder, no care)
+    winter_loss_socialized: dict = field(default_factory=lambda: {  # monthly, Nov-Mar: no fodder, no care
+        "horses": 0.025, "cattle": 0.03, "pigs": 0.02, "sheep": 0.035})
     spring_births: float = 0.02            # monthly increase of cattle, pigs, sheep, Apr-Jun, if fed
-    hunger_slaughter: float = 0.15         # monthly share of pigs and sheep eaten when hungry
+    hunger_slaughter: dict = field(default_factory=lambda: {  # monthly share eaten at full hunger
+        "horses": 0.0, "cattle": 0.08, "pigs": 0.15, "sheep": 0.15})
+    fodder_kg: dict = field(default_factory=lambda: {   # grain fed to an animal a month (oats, meal)
+        "horses": 25.0, "pigs": 8.0})
+    fodder_loss: float = 0.06              # monthly share of horses and pigs lost at no fodder at all
     # Grain.
     press_multiplier: dict = field(default_factory=lambda: {
         "light": 0.6, "normal": 1.0, "hard": 1.4, "maximum": 2.0})
     food_protected_months: dict = field(default_factory=lambda: {
         "light": 6.0, "normal": 3.0, "hard": 1.0, "maximum": 0.0})
     hiding: float = 0.5                    # share of sought grain hidden at resistance 100
+    grain_loss: float = 0.02               # monthly share of stocks lost, spoiled or sold off
     seed_rate: float = 0.15                # t of seed per ha sown
     horse_ploughs: float = 6.0             # ha a horse can plough in a sowing month
     tractor_ploughs: float = 60.0          # ha a tractor can plough in a sowing month
     winter_yield: float = 0.9              # t/ha
     spring_yield: float = 0.75             # t/ha
     winter_kill: float = 0.1               # share of winter sowings lost
+    weather_spread: float = 0.08           # a harvest varies at random by up to this share
     # People, per month.
     birth_rate: float = 0.0035             # about 42 per 1,000 a year, the peasant rate of the 1920s
     base_death_rate: float = 0.0018        # about 22 per 1,000 a year
@@ -70,7 +77,7 @@ class Params:
     # Open unrest: expected mass disturbances a month per 1,000 households at resistance 100.
     disturbance_rate: float = 1.0
     disturbance_coercion: float = 3.0
-    disturbance_leaving: float = 5.0
+    disturbance_leaving: float = 6.0
     unrest_per_seized_share: float = 0.3   # a month's seizures count a third as much as coercion
     # Standing with the centre.
     standing_collectivization: float = 40.0  # per share above or below the expected path

@@ -188,11 +188,12 @@ def _resolve(scenario: Scenario, state: GameState, rng: Rng) -> None:
 
 def _weather(scenario: Scenario, state: GameState, rng: Rng) -> float:
     """The year's yield factor in the harvest month: the level's record of the year, if it
-    gives one (a drought), times a draw between 0.85 and 1.15."""
+    gives one (a drought), times the weather, a draw within PARAMS.weather_spread of 1."""
     level = scenario.level
     if state.month % 12 + 1 != level.harvest_month:
         return 1.0
-    return level.harvests.get(state.month // 12, 1.0) * rng.uniform(0.85, 1.15)
+    spread = PARAMS.weather_spread
+    return level.harvests.get(state.month // 12, 1.0) * rng.uniform(1 - spread, 1 + spread)
 
 
 def _report(scenario: Scenario, state: GameState, decision: Report, rng: Rng) -> None:

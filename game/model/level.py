@@ -168,7 +168,7 @@ class Level(ContentModel):
     ration: float = Field(16, gt=0, description="Grain a person needs a month (kg).")
     harvests: dict[int, float] = Field(
         default_factory=dict, description="The year's yield against an average year, where the record "
-        "gives one (e.g. 1931: 0.85 for the drought); each harvest also varies at random by up to 15%.")
+        "gives one (e.g. 1931: 0.85 for the drought); each harvest also varies at random by up to 8%.")
     deck: list[DeckEntry] = Field(min_length=1, description='Cards this level draws from: ids, or "pack.*".')
     district: DistrictSpec = Field(description="The district as the level starts.")
     villages: list[VillageSpec] = Field(min_length=5, max_length=8, description="Five to eight villages.")

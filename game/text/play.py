@@ -3,6 +3,7 @@
 It reads any stream, so it plays from a keyboard, a screen reader's terminal or a pipe:
     printf '1\n1\n...' | python -m game text --level great-break --seed 7
 When the input ends before the game does, the game is saved and the loop says where.
+At any question, `g` or `?` opens the glossary of the period's words; Enter returns to the question.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from game import saves
+from game.content.glossary import Glossary, load_glossary, lookup
 from game.engine.params import PARAMS
 from game.engine.scoring import choose_ending
 from game.engine.turn import InvalidDecision, available_choices
@@ -19,6 +21,9 @@ from game.model.decision import CardChoice, Orders, Report, VillageOrder
 from game.model.state import Phase
 from game.session import Session
 from game.text import render
+
+
+GLOSSARY_KEYS = ("g", "?")
 
 
 class EndOfInput(Exception):
@@ -57,44 +62,96 @@ REQUESTS = [
 
 class TextGame:
     def __init__(self, session: Session, read: TextIO, write: TextIO,
-                 autosave: Path | None = None) -> None:
+                 autosave: Path | None = None, glossary: Glossary | None = None) -> None:
         self.session = session
         self.input = read
         self.output = write
         self.autosave = autosave
         self.last_orders: Orders | None = None
+        self.glossary = glossary  # read from assets/glossary.yaml the first time it is opened
 
     # -- input and output -------------------------------------------------------------------
     def say(self, text: str = "") -> None:
         self.output.write(text + "\n")
         self.output.flush()
 
-    def _read_number(self, prompt: str, low: int, high: int) -> int:
-        """Prompt until a whole number in [low, high] is typed."""
+    def _line(self, prompt: str) -> str:
+        """One line of input, stripped; the end of input ends the game loop."""
+        self.output.write(prompt)
+        self.output.flush()
+        line = self.input.readline()
+        if not line:
+            raise EndOfInput
+        return line.strip()
+
+    def _read_number(self, prompt: str, low: int, high: int,
+                     again: Callable[[], None] | None = None) -> int:
+        """Prompt until a whole number in [low, high] is typed. `g` or `?` opens the glossary;
+        afterwards `again` shows the question once more."""
         while True:
-            self.output.write(prompt)
-            self.output.flush()
-            line = self.input.readline()
-            if not line:
-                raise EndOfInput
-            answer = line.strip()
+            answer = self._line(prompt)
+            if answer.lower() in GLOSSARY_KEYS:
+                self.show_glossary()
+                if again is not None:
+                    again()
+                continue
             if answer.isdigit() and low <= int(answer) <= high:
                 return int(answer)
             self.say(f"Please type a number from {low} to {high}.")
 
     def ask(self, question: str, options: list[str]) -> int:
         """Ask until a listed number is typed; return its index (from 0)."""
-        self.say("")
-        self.say(question)
-        for i, option in enumerate(options, 1):
-            self.say(f"  {i}) {option}")
-        index = self._read_number(f"Choose 1-{len(options)}: ", 1, len(options)) - 1
+        def show() -> None:
+            self.say("")
+            self.say(question)
+            for i, option in enumerate(options, 1):
+                self.say(f"  {i}) {option}")
+
+        show()
+        index = self._read_number(f"Choose 1-{len(options)} (g: glossary): ", 1, len(options), show) - 1
         self.say("")
         return index
 
     def ask_number(self, question: str, low: int, high: int) -> int:
         self.say("")
-        return self._read_number(f"{question} ({low}-{high}): ", low, high)
+        return self._read_number(f"{question} ({low}-{high}, g: glossary): ", low, high)
+
+    # -- the glossary -----------------------------------------------------------------------
+    def _load_glossary(self) -> Glossary | None:
+        if self.glossary is None:
+            glossary, problems = load_glossary()
+            if glossary is None:
+                self.say("The glossary cannot be read:")
+                for problem in problems[:5]:
+                    self.say(f"  {problem}")
+                return None
+            self.glossary = glossary
+        return self.glossary
+
+    def show_glossary(self) -> None:
+        """The numbered list of terms; a number (or a word) shows a definition, Enter returns."""
+        glossary = self._load_glossary()
+        if glossary is None:
+            return
+        terms = glossary.ordered()
+        self.say(render.heading("Glossary: words of the period"))
+        for i, term in enumerate(terms, 1):
+            self.say(f"  {i}) {term.term}")
+        prompt = f"Type a number (1-{len(terms)}) or a word for its definition; press Enter to return: "
+        while True:
+            answer = self._line(prompt)
+            if not answer:
+                self.say("")
+                return
+            if answer.isdigit() and 1 <= int(answer) <= len(terms):
+                term = terms[int(answer) - 1]
+            else:
+                term = lookup(glossary, answer)
+            if term is None:
+                self.say(f"No term '{answer}'. Type a number from 1 to {len(terms)}, a word, "
+                         "or press Enter to return to the question.")
+                continue
+            self.say(render.glossary_entry(term))
 
     # -- the game ---------------------------------------------------------------------------
     def run(self) -> int:

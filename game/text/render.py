@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine.access import district_share, expected_harvest, food_months
 from game.engine.scoring import ledgers
 from game.presentation import month_result_lines
+from game.content.glossary import Term
 from game.model.card import Card
 from game.model.common import month_words
 from game.model.level import Ending
@@ -85,6 +86,14 @@ def history_panel(card: Card) -> str:
         lines += [f"  - {r.view} ({r.held_by})" for r in h.readings]
     lines.append("  Sources:")
     lines += [f"  - {src.citation()} [{src.kind.value}]" for src in h.sources]
+    return "\n".join(lines)
+
+
+def glossary_entry(term: Term) -> str:
+    """A term's definition with its other spellings and sources."""
+    also = f" (also: {', '.join(term.also)})" if term.also else ""
+    lines = ["", f"{term.term}{also}", "  " + " ".join(term.definition.split()), "  Sources:"]
+    lines += [f"  - {src.citation()}" for src in term.sources]
     return "\n".join(lines)
 
 
