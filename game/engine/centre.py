@@ -46,6 +46,8 @@ def apply_directives(state: GameState, scenario: Scenario, months: int = 1) -> l
             state.cadres = d.cadres
         if d.relief:
             state.reserve += d.relief
+        if d.tractors:
+            state.tractors += d.tractors
         if d.seed_loan:
             land = sum(v.arable for v in state.villages) or 1.0
             for v in state.villages:

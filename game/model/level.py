@@ -65,6 +65,7 @@ class Directive(ContentModel):
     kulak_quota: int | None = Field(None, ge=0, description="Households to be 'dekulakized' (hh).")
     cadres: int | None = Field(None, ge=0, le=20, description="Brigades of cadres available each month.")
     relief: float | None = Field(None, ge=0, description="Grain the state sends to the district reserve (t).")
+    tractors: int | None = Field(None, ge=0, description="Tractors the Machine-Tractor Station adds to the district.")
     seed_loan: float | None = Field(None, ge=0, description="Seed the state lends the district, shared "
                                     "among the villages by their land (t).")
     flags: dict[Identifier, bool] = Field(
@@ -79,6 +80,13 @@ class CountryNews(ContentModel):
     date: Month
     text: str = Field(min_length=1, description="One or two sentences, as a news line.")
     sources: list[Source] = Field(min_length=1, description="Where it is documented.")
+
+
+class Tip(ContentModel):
+    """A word on how to play, shown with the directives of its month (for the tutorial)."""
+
+    date: Month
+    text: str = Field(min_length=1, description="What to look at and try this turn.")
 
 
 class PolicyMonth(ContentModel):
@@ -179,6 +187,9 @@ class Level(ContentModel):
         description="What most officials did, by month; the first entry is dated the start month.")
     targets: list[Target] = Field(default_factory=list, description="The documented course to reproduce.")
     news: list[CountryNews] = Field(default_factory=list, description="News from the country, by month.")
+    tips: list[Tip] = Field(default_factory=list, description="How to play, by month (the tutorial).")
+    counterfactual: bool = Field(False, description="True for a level that is the model's answer to "
+                                 "'what if', not history; the game says so on every screen.")
     endings: list[Ending] = Field(min_length=1, description="Endings, most specific first.")
     sources: list[Source] = Field(min_length=1, description="Sources for the level as a whole.")
 

@@ -16,7 +16,7 @@ from game.content.glossary import Glossary, load_glossary, lookup
 from game.engine.params import PARAMS
 from game.engine.scoring import choose_ending
 from game.engine.turn import InvalidDecision, available_choices
-from game.model.common import month_words
+from game.model.common import month_name, month_words
 from game.model.decision import CardChoice, Orders, Report, VillageOrder
 from game.model.state import Phase
 from game.session import Session
@@ -198,6 +198,13 @@ class TextGame:
     def turn_start(self) -> None:
         s = self.session.state
         self.say(render.turn_header(self.session))
+        level = self.session.scenario.level
+        if level.counterfactual:
+            self.say("A counterfactual: what follows is the model's answer to 'what if', not history.")
+        for tip in level.tips:
+            if tip.date == month_name(s.month):
+                self.say(f"How to play: {tip.text.strip()}")
+                self.say("")
         directives = [e for e in s.log if e.turn == s.turn and e.kind == "directive"]
         if directives:
             self.say("Directives from the centre:")

@@ -113,7 +113,8 @@ class GameScreen(Screen):
     def status(self) -> str:
         session = self.app.game.session
         s, level = session.state, session.scenario.level
-        return (f"{level.district.name}  ·  {month_words(s.month)}  ·  turn {s.turn} of {level.turns()}"
+        what_if = "A counterfactual: the model's answer, not history  ·  " if level.counterfactual else ""
+        return (f"{what_if}{level.district.name}  ·  {month_words(s.month)}  ·  turn {s.turn} of {level.turns()}"
                 f"  ·  standing {s.standing:.0f} of 100")
 
     def _strip(self) -> list[tuple[str, pygame.Rect]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.model.common import month_words
+from game.model.common import month_name, month_words
 from game.text.render import dashboard
 from game.ui import fonts
 from game.ui.events import UI_ACTION
@@ -26,7 +26,9 @@ class DirectivesScene(GameScreen):
                 f"{month_words(s.month)}. Secret.\n\n")
         body = "\n\n".join(entries) if entries else "No new directives this month. The plans stand:"
         plans = "\n".join(line.strip() for line in dashboard(session).splitlines())
-        return head + body + "\n\n" + plans
+        tips = [t.text.strip() for t in session.scenario.level.tips if t.date == month_name(s.month)]
+        guide = "".join(f"## How to play\n{t}\n\n" for t in tips)
+        return guide + head + body + "\n\n" + plans
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
