@@ -109,7 +109,8 @@ def report(state: GameState, decision: Report, orders: Orders, scenario: Scenari
     elif decision.grain == "understated":
         state.quota_raise -= PARAMS.ratchet
 
-    change = 0.0
+    months = scenario.level.turn_months
+    change = (1 - (1 - PARAMS.standing_drift) ** months) * (PARAMS.standing_rest - state.standing)
     expected = _expected_share(state)
     if expected is not None:
         change += max(-8.0, min(4.0, PARAMS.standing_collectivization * (reported_share - expected)))

@@ -86,6 +86,8 @@ class Params:
     standing_per_disturbance: float = 1.5
     standing_force_condemned: float = 6.0   # per month of force after excesses are condemned
     standing_scapegoat: float = 40.0        # once, per share of households forced in, when condemned
+    standing_drift: float = 0.08            # monthly pull of standing back toward standing_rest:
+    standing_rest: float = 55.0             # the centre judges by what was done lately
     # Reports and inspections.
     inflate: float = 1.15
     understate: float = 0.85
