@@ -68,12 +68,12 @@ class CardScene(GameScreen):
                                body.width - picture_w - 2 * theme.pad, body.height)
             text_top = main.top
         else:
+            # One column: the title and the date go at the head of the scrolling text, so
+            # that a long title on a small window never pushes into the choices.
             main = body
             self.picture = pygame.Rect(0, 0, 0, 0)
-            self.title_rect = pygame.Rect(main.left, main.top, main.width, measure(head_font, title, main.width))
-            self.meta_rect = pygame.Rect(main.left, self.title_rect.bottom, main.width,
-                                         measure(meta_font, meta, main.width))
-            text_top = self.meta_rect.bottom + theme.pad // 2
+            self.title_rect = self.meta_rect = pygame.Rect(0, 0, 0, 0)
+            text_top = main.top
         if self.result is None:
             self.buttons = [Button(label=self.fill(self.card.choices[i].label), action="choose", value=i,
                                    hotkey=str(n)) for n, i in enumerate(self.open, 1)]
@@ -81,6 +81,8 @@ class CardScene(GameScreen):
         else:
             self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
             text = self.result
+        if not wide:
+            text = f"## {title}\n{meta}\n\n{text}"
         # The choices keep the space they need, but the text keeps at least two lines; when
         # both cannot fit, the choices scroll, always showing at least one whole choice.
         gap = theme.pad // 2
@@ -123,8 +125,9 @@ class CardScene(GameScreen):
             from game.ui import art
             art.draw_illustration(painter.surface, self.card.illustration, self.picture)
             pygame.draw.rect(painter.surface, INK, self.picture, 2)
-        painter.text(self.fill(self.card.title), fonts.font("serif_bold", theme.heading), INK, self.title_rect)
-        painter.text(self.meta(), fonts.font("sans", theme.small), RED if self.card.kind.value == "directive"
-                     else INK_SOFT, self.meta_rect)
+        if self.title_rect.width:
+            painter.text(self.fill(self.card.title), fonts.font("serif_bold", theme.heading), INK, self.title_rect)
+            painter.text(self.meta(), fonts.font("sans", theme.small), RED if self.card.kind.value == "directive"
+                         else INK_SOFT, self.meta_rect)
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
         self.draw_widgets(painter, [self.text, *self.buttons])
