@@ -52,8 +52,14 @@ class Screen(Scene):
     def _width(self) -> int:
         return self.app.size[0] - 2 * self._margin()
 
+    def compact(self) -> bool:
+        """A short window at a large text size: the header and hints keep to the essentials."""
+        return self.app.size[1] / self.theme.scale < 420
+
     def _head_parts(self) -> list[tuple[str, str, int]]:
         """(text, font role, px) of each header line, top to bottom."""
+        if self.compact() and self.status():
+            return [(self.status(), "sans", self.theme.small)]  # the phase strip names the screen
         parts = [(self.heading(), "serif_bold", self.theme.heading)]
         if self.status():
             parts.append((self.status(), "sans", self.theme.small))
@@ -67,8 +73,11 @@ class Screen(Scene):
     def strip_height(self) -> int:
         return 0
 
+    def hint_text(self) -> str:
+        return "Tab: move   Enter: choose   Esc: menu" if self.compact() else self.hints
+
     def footer_height(self) -> int:
-        return measure(fonts.font("sans", self.theme.small), self.hints, self._width()) + self.theme.pad // 2
+        return measure(fonts.font("sans", self.theme.small), self.hint_text(), self._width()) + self.theme.pad // 2
 
     def body(self) -> pygame.Rect:
         w, h = self.app.size
@@ -89,7 +98,7 @@ class Screen(Scene):
         line_y = self.header_height()
         pygame.draw.line(painter.surface, INK, (margin, line_y), (w - margin, line_y), 2)
         foot = self.footer_height()
-        painter.text(self.hints, fonts.font("sans", theme.small), INK_SOFT,
+        painter.text(self.hint_text(), fonts.font("sans", theme.small), INK_SOFT,
                      pygame.Rect(margin, h - foot, width, foot))
 
     def draw_strip(self, painter: Painter, y: int) -> None:

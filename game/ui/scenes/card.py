@@ -82,13 +82,15 @@ class CardScene(GameScreen):
             self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
             text = self.result
         if not wide:
-            text = f"## {title}\n{meta}\n\n{text}"
-        # The choices keep the space they need, but the text keeps at least two lines; when
-        # both cannot fit, the choices scroll, always showing at least one whole choice.
+            text = f"## {title}\n{meta}\n{text}"
+        # The choices keep the space they need, but the text keeps at least two lines and
+        # nearly half the column; when both cannot fit, the choices scroll, always showing at
+        # least one whole choice.
         gap = theme.pad // 2
         heights = [b.height_for(theme, main.width - 10) for b in self.buttons]
         buttons_h = sum(heights) + gap * (len(heights) - 1)
-        min_text = 2 * fonts.font("serif", theme.body).get_linesize() + theme.pad
+        min_text = max(2 * fonts.font("serif", theme.body).get_linesize() + theme.pad,
+                       (main.bottom - text_top) * 9 // 20)
         choices_top = max(text_top + min_text + theme.pad, main.bottom - buttons_h)
         choices_top = min(choices_top, main.bottom - max(heights))
         self.areas = [ScrollArea(pygame.Rect(main.left, choices_top, main.width, main.bottom - choices_top),
