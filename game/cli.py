@@ -127,11 +127,13 @@ def cmd_simulate(args) -> int:
                 print(r.describe())
         return 0
     endings: Counter = Counter()
+    drawn: Counter = Counter()
     deaths, shares, standing = [], [], []
     show_bar = sys.stderr.isatty()
     for i in range(args.runs):
         s = play_policy(scenario, base_seed + i, args.policy).state
         endings[s.ending] += 1
+        drawn.update(s.seen.keys())
         deaths.append(s.initial and sum(v.deaths for v in s.villages))
         shares.append(sum(v.households_kolkhoz for v in s.villages) / max(1, sum(v.households for v in s.villages)))
         standing.append(s.standing)
@@ -147,7 +149,8 @@ def cmd_simulate(args) -> int:
 
     summary = {"level": args.level, "policy": args.policy, "runs": args.runs, "first_seed": base_seed,
                "endings": dict(sorted(endings.items())), "deaths": spread(deaths),
-               "collectivized_share_at_end": spread(shares), "standing_at_end": spread(standing)}
+               "collectivized_share_at_end": spread(shares), "standing_at_end": spread(standing),
+               "cards_never_drawn": sorted(cid for cid in scenario.deck if not drawn[cid])}
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
@@ -156,6 +159,8 @@ def cmd_simulate(args) -> int:
             print(f"  {ending:<14} {n:5d}  {n / args.runs:6.1%}")
         for key in ("deaths", "collectivized_share_at_end", "standing_at_end"):
             print(f"  {key}: {summary[key]}")
+        never = summary["cards_never_drawn"]
+        print(f"  cards of the deck never drawn: {len(never)}" + (f" ({', '.join(never)})" if never else ""))
     return 0
 
 
