@@ -109,6 +109,12 @@ def shoot(out: Path, size: tuple[int, int], scale: float) -> list[tuple[str, int
     title()
     d.key("5")
     shot("credits", "CreditsScene")
+    title()
+    d.key("f1")
+    d.key("tab")
+    d.key("tab")
+    d.key("enter")
+    shot("glossary", "GlossaryScene")
 
     d.fast_forward("ending", seed=SEED)
     shot("ending_ledgers", "EndingScene")

@@ -153,6 +153,11 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and self.game.ready:
+            from game.ui.scenes.glossary import GlossaryScene
+            if not isinstance(self.stack.top, GlossaryScene):
+                self.stack.push(GlossaryScene())
+                return
         top = self.stack.top
         if top is not None and top.handle(event):
             self.dirty = True

@@ -30,7 +30,7 @@ _ANY = object()   # `button(action)` without a value matches any value
 
 KEYS = {"enter": pygame.K_RETURN, "escape": pygame.K_ESCAPE, "tab": pygame.K_TAB, "up": pygame.K_UP,
         "down": pygame.K_DOWN, "left": pygame.K_LEFT, "right": pygame.K_RIGHT, "space": pygame.K_SPACE,
-        "pagedown": pygame.K_PAGEDOWN, "pageup": pygame.K_PAGEUP, "f11": pygame.K_F11}
+        "pagedown": pygame.K_PAGEDOWN, "pageup": pygame.K_PAGEUP, "f11": pygame.K_F11, "f1": pygame.K_F1}
 
 
 @dataclass

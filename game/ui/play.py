@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from game import paths, saves
 from game.content.diagnostics import Diagnostic
+from game.content.glossary import Glossary, load_glossary
 from game.content.loader import Content, load
 from game.engine.turn import InvalidDecision
 from game.model.decision import Decision, Report
@@ -26,6 +27,7 @@ class GameContext:
     def __init__(self, app: "App") -> None:
         self.app = app
         self.content: Content | None = None
+        self.glossary: Glossary | None = None
         self.problems: list[Diagnostic] = []
         self.session: Session | None = None
         self.autosave: Path = paths.AUTOSAVE
@@ -37,6 +39,8 @@ class GameContext:
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
         self.content, self.problems = load()
+        self.glossary, glossary_problems = load_glossary()
+        self.problems += glossary_problems
 
     @property
     def ready(self) -> bool:

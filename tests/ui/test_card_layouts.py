@@ -136,6 +136,13 @@ def _credits(d):
     d.key("5")
 
 
+def _glossary(d):
+    _title(d)
+    d.key("f1")
+    d.key("tab")
+    d.key("enter")
+
+
 def _pause(d):
     d.fast_forward("card")
     d.key("escape")
@@ -171,6 +178,7 @@ SCREENS = {
     "load": (_load, "LoadScene"),
     "load many": (_load_many, "LoadScene"),
     "credits": (_credits, "CreditsScene"),
+    "glossary": (_glossary, "GlossaryScene"),
     "ending ledgers": (lambda d: d.fast_forward("ending"), "EndingScene"),
     "ending curves": (_ending_curves, "EndingScene"),
 }

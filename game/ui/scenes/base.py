@@ -110,7 +110,7 @@ class GameScreen(Screen):
     the phase strip shows where in the turn the player is."""
 
     phase = 0
-    hints = "Tab or arrows: move   Enter: choose   Esc: menu   F11: full screen"
+    hints = "Tab or arrows: move   Enter: choose   Esc: menu   F1: glossary   F11: full screen"
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

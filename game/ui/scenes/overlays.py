@@ -112,6 +112,7 @@ class PauseScene(Dialog):
             ("Settings", "settings", None),
             ("Quit to the title screen", "title", None),
             ("Quit the game", "quit", None),
+            ("Glossary (also F1)", "glossary", None),
         ])
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -133,6 +134,9 @@ class PauseScene(Dialog):
         elif event.action == "settings":
             from game.ui.scenes.settings import SettingsScene
             stack.push(SettingsScene())
+        elif event.action == "glossary":
+            from game.ui.scenes.glossary import GlossaryScene
+            stack.push(GlossaryScene())
         elif event.action == "title":
             if game.unsaved_progress():
                 stack.push(ConfirmScene("Leave this game?", "The game is saved at the end of every "

@@ -27,7 +27,7 @@ SUBTITLE = "Collectivization in one Soviet district, 1929-1933"
 
 
 class TitleScene(Screen):
-    hints = "Tab or arrows: move   Enter: choose   1-6: menu   F11: full screen"
+    hints = "Tab or arrows: move   Enter: choose   1-6: menu   F1: glossary   F11: full screen"
 
     def enter(self, app) -> None:
         super().enter(app)
@@ -53,7 +53,7 @@ class TitleScene(Screen):
         self.head.height = (measure(fonts.font("serif_bold", self.title_px), TITLE, self.head.width)
                             + measure(fonts.font("serif", theme.body), SUBTITLE, self.head.width))
         top = self.head.bottom + theme.pad * 3
-        note_h = measure(fonts.font("sans", theme.small), self.note() or self.hints, w - 2 * margin) + theme.pad
+        note_h = measure(fonts.font("sans", theme.small), self.note() or self.hint_text(), w - 2 * margin) + theme.pad
         # The menu must show every entry: beside the picture where there is room, else in two
         # columns across the window, without the picture.
         column = pygame.Rect(margin, top, min(560, w // 2 - margin), h - top - note_h - theme.pad)
@@ -107,7 +107,7 @@ class TitleScene(Screen):
         _art(painter, "field", self.picture)
         small = fonts.font("sans", theme.small)
         note = self.note()
-        text = note or self.hints
+        text = note or self.hint_text()
         height = measure(small, text, self.head.width)
         painter.text(text, small, RED if note else INK_SOFT,
                      pygame.Rect(self.head.left, h - height - theme.pad // 2, self.head.width, height))
