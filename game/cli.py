@@ -171,6 +171,9 @@ def cmd_validate(args) -> int:
         print(f"validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     content, problems = load(roots)
+    if roots is None:  # the game's own content: its glossary too
+        from game.content.glossary import load_glossary
+        problems += load_glossary()[1]
     if args.json:
         print(json.dumps({"files": content.files, "cards": len(content.cards), "levels": len(content.levels),
                           "problems": [d.to_json() for d in problems]}, indent=1))
@@ -187,6 +190,22 @@ def cmd_schema(args) -> int:
     from game.content.schema import write_schemas
     for path in write_schemas(Path(args.out)):
         print(path)
+    return 0
+
+
+def cmd_bibliography(args) -> int:
+    from game.content.bibliography import markdown
+    from game.content.glossary import load_glossary
+    content, problems = load()
+    if has_errors(problems):
+        _print_problems([d for d in problems if d.severity == "error"])
+        return 1
+    text = markdown(content, load_glossary()[0])
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(args.out)
+    else:
+        print(text, end="")
     return 0
 
 
@@ -236,6 +255,9 @@ def parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")
 
+    bib = sub.add_parser("bibliography", help="every work the game cites, as Markdown")
+    bib.add_argument("--out", metavar="FILE", help="write it to FILE (default: print)")
+
     rep = sub.add_parser("replay", help="replay a save's decision log and print the final state's hash")
     rep.add_argument("save")
     return p
@@ -252,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "runs", 1) < 1:
         p.error("--runs must be at least 1")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
-               "schema": cmd_schema, "replay": cmd_replay}[args.command]
+               "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -188,6 +188,8 @@ class Level(ContentModel):
     targets: list[Target] = Field(default_factory=list, description="The documented course to reproduce.")
     news: list[CountryNews] = Field(default_factory=list, description="News from the country, by month.")
     tips: list[Tip] = Field(default_factory=list, description="How to play, by month (the tutorial).")
+    content_notes: list[Tip] = Field(default_factory=list, description="A content note shown before the "
+                                     "turns it introduces (e.g. before the famine of 1932-33).")
     counterfactual: bool = Field(False, description="True for a level that is the model's answer to "
                                  "'what if', not history; the game says so on every screen.")
     endings: list[Ending] = Field(min_length=1, description="Endings, most specific first.")

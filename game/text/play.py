@@ -201,6 +201,10 @@ class TextGame:
         level = self.session.scenario.level
         if level.counterfactual:
             self.say("A counterfactual: what follows is the model's answer to 'what if', not history.")
+        for note in level.content_notes:
+            if note.date == month_name(s.month):
+                self.say(f"Content note: {note.text.strip()}")
+                self.say("")
         for tip in level.tips:
             if tip.date == month_name(s.month):
                 self.say(f"How to play: {tip.text.strip()}")

@@ -26,9 +26,10 @@ class DirectivesScene(GameScreen):
                 f"{month_words(s.month)}. Secret.\n\n")
         body = "\n\n".join(entries) if entries else "No new directives this month. The plans stand:"
         plans = "\n".join(line.strip() for line in dashboard(session).splitlines())
-        tips = [t.text.strip() for t in session.scenario.level.tips if t.date == month_name(s.month)]
-        guide = "".join(f"## How to play\n{t}\n\n" for t in tips)
-        return guide + head + body + "\n\n" + plans
+        level, month = session.scenario.level, month_name(s.month)
+        notes = "".join(f"## Content note\n{n.text.strip()}\n\n" for n in level.content_notes if n.date == month)
+        guide = "".join(f"## How to play\n{t.text.strip()}\n\n" for t in level.tips if t.date == month)
+        return notes + guide + head + body + "\n\n" + plans
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme

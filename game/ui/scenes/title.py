@@ -6,6 +6,7 @@ import os
 
 import pygame
 
+from game.content.bibliography import cited_works
 from game.model.common import month_index, month_words
 from game.text.render import CONTENT_NOTE
 from game.ui import fonts
@@ -217,25 +218,14 @@ class ContentNoteScene(Screen):
         self.draw_widgets(painter, [self.note, self.go, self.back])
 
 
-def bibliography(content) -> str:
-    """Every work cited by the cards and levels, once, sorted by author."""
-    seen: dict[str, None] = {}
-    for card in content.cards.values():
-        for src in card.history.sources:
-            seen.setdefault(src.citation())
-    for level in content.levels.values():
-        for src in level.sources:
-            seen.setdefault(src.citation())
-    return "\n".join(sorted(seen, key=str.lower))
-
-
 class CreditsScene(Screen):
     title = "Sources and credits"
 
     def layout(self, size: tuple[int, int]) -> None:
         body = self.body()
+        works = cited_works(self.app.game.content, self.app.game.glossary)
         text = ("Every event card cites the published works it rests on; these are all of them.\n\n"
-                + bibliography(self.app.game.content)
+                + "\n".join(works)
                 + "\n\nFonts: Noto Sans and Noto Serif, under the SIL Open Font License 1.1 "
                 "(assets/fonts/OFL.txt). Illustrations and sounds are made by the game itself.")
         self.back = Button(label="Back", action="back", hotkey="1")
