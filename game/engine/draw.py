@@ -27,6 +27,11 @@ def eligible(compiled: CompiledCard, state: GameState) -> bool:
     """Whether a card may be drawn now (fixed-date cards never enter the weighted pool)."""
     if compiled.fixed is not None or not compiled.first <= state.month <= compiled.last:
         return False
+    return open_now(compiled, state)
+
+
+def open_now(compiled: CompiledCard, state: GameState) -> bool:
+    """The checks that depend on the state: times seen, cooldown, condition, a village."""
     card = compiled.card
     times = state.seen.get(card.id, 0)
     if times and (not card.repeat or state.turn - state.last_seen.get(card.id, -99) <= card.cooldown):
@@ -51,16 +56,13 @@ def _pending(compiled: CompiledCard, state: GameState, rng: Rng) -> Pending | No
 def draw(state: GameState, scenario: Scenario, rng: Rng) -> list[Pending]:
     """The cards of this turn's events phase, in the order they are shown."""
     compiled = scenario.compiled
-    end = state.month + scenario.level.turn_months
-    chosen = [compiled[cid] for cid in scenario.deck
-              if compiled[cid].fixed is not None and state.month <= compiled[cid].fixed < end]
+    chosen = scenario.fixed_in(state.month, state.month + scenario.level.turn_months)
     due = [cid for turn, cid in state.queued if turn <= state.turn]
     state.queued = [(turn, cid) for turn, cid in state.queued if turn > state.turn]
     chosen += [compiled[cid] for cid in due if cid in compiled]
 
     taken = {c.card.id for c in chosen}
-    pool = [compiled[cid] for cid in scenario.deck
-            if cid not in taken and eligible(compiled[cid], state)]
+    pool = [c for c in scenario.drawable(state.month) if c.card.id not in taken and open_now(c, state)]
     slots = max(0, scenario.level.events_per_turn - len(chosen))
     for _ in range(min(slots, len(pool))):
         index = rng.weighted_index([c.card.weight for c in pool])

@@ -45,6 +45,7 @@ class Scenario:
     fingerprint: str = ""
     deck: tuple[str, ...] = field(default=())       # drawable card ids, sorted
     compiled: dict[str, CompiledCard] = field(default_factory=dict, compare=False, repr=False)
+    _by_month: dict[int, tuple[CompiledCard, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.deck:
@@ -55,3 +56,17 @@ class Scenario:
         ration = self.level.ration
         object.__setattr__(self, "compiled", {cid: compile_card(card, ration)
                                               for cid, card in self.cards.items()})
+
+    def drawable(self, month: int) -> tuple[CompiledCard, ...]:
+        """The deck's cards without a fixed date whose window contains `month`, in id order
+        (worked out once a month and kept: the other checks depend on the state)."""
+        cards = self._by_month.get(month)
+        if cards is None:
+            cards = tuple(c for c in (self.compiled[cid] for cid in self.deck)
+                          if c.fixed is None and c.first <= month <= c.last)
+            self._by_month[month] = cards
+        return cards
+
+    def fixed_in(self, first: int, end: int) -> list[CompiledCard]:
+        """The deck's fixed-date cards dated from month `first` up to (not including) `end`."""
+        return [c for c in (self.compiled[cid] for cid in self.deck) if c.fixed is not None and first <= c.fixed < end]
