@@ -209,6 +209,49 @@ def cmd_bibliography(args) -> int:
     return 0
 
 
+def _load_session(path: str):
+    """A game from a save file, or a reason on stderr and None."""
+    try:
+        save = saves.read(Path(path))
+        scenario = _scenario_or_exit(save.level)
+        return saves.resume(save, scenario, path)
+    except saves.SaveError as exc:
+        print(f"Cannot read the game: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_debrief(args) -> int:
+    from game.debrief.result import make_result
+    session = _load_session(args.save)
+    if session is None:
+        return 1
+    if args.json:
+        Path(args.json).write_text(make_result(session).model_dump_json(indent=1), encoding="utf-8")
+        print(args.json)
+    if args.html:
+        from game.debrief.data import build
+        from game.debrief.html import render
+        Path(args.html).write_text(render(build(session)), encoding="utf-8")
+        print(args.html)
+    if not (args.json or args.html):
+        print("Say where to write the debrief: --html FILE and/or --json FILE", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from game.debrief.result import ResultError, read_result, verify
+    try:
+        result = read_result(Path(args.result))
+    except ResultError as exc:
+        print(f"Not verified: {exc}")
+        return 1
+    scenario = _scenario_or_exit(result.level)
+    verdict = verify(result, scenario)
+    print(("Verified: " if verdict.ok else "Not verified: ") + verdict.message)
+    return 0 if verdict.ok else 1
+
+
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
@@ -255,6 +298,14 @@ def parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")
 
+    deb = sub.add_parser("debrief", help="the debrief of a saved game, as HTML and a result file")
+    deb.add_argument("save")
+    deb.add_argument("--html", metavar="FILE", help="a self-contained report (prints on A4)")
+    deb.add_argument("--json", metavar="FILE", help="the result file a student hands in")
+
+    ver = sub.add_parser("verify", help="replay a result file and confirm its outcome")
+    ver.add_argument("result")
+
     bib = sub.add_parser("bibliography", help="every work the game cites, as Markdown")
     bib.add_argument("--out", metavar="FILE", help="write it to FILE (default: print)")
 
@@ -274,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "runs", 1) < 1:
         p.error("--runs must be at least 1")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
-               "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography}[args.command]
+               "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography,
+               "debrief": cmd_debrief, "verify": cmd_verify}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
