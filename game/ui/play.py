@@ -93,6 +93,23 @@ class GameContext:
             return f"The game could not be saved to {path}: {exc}"
         return None
 
+    def export_debrief(self) -> tuple[list[Path], str | None]:
+        """Write the debrief (HTML) and the result file (JSON) beside the saves."""
+        from game.debrief.data import build
+        from game.debrief.html import render
+        from game.debrief.result import make_result
+        from game.storage import atomic_write
+
+        s = self.session.state
+        stem = paths.SAVES / f"{s.level}-seed{self.session.seed}-debrief"
+        html, result = stem.with_suffix(".html"), stem.with_suffix(".json")
+        try:
+            atomic_write(html, render(build(self.session)).encode("utf-8"))
+            atomic_write(result, make_result(self.session).model_dump_json(indent=1).encode("utf-8"))
+        except OSError as exc:
+            return [], f"The debrief could not be written: {exc}"
+        return [html, result], None
+
     def unsaved_progress(self) -> bool:
         """True when quitting now would lose decisions made since the last autosave."""
         s = self.session

@@ -96,20 +96,23 @@ class EndingScene(GameScreen):
         theme = self.theme
         session = self.app.game.session
         body = self.body()
-        buttons = [Button(label="Show the curves over time" if self.view == "ledgers" else "Show the ledgers",
-                          action="switch", hotkey="1", primary=True)]
-        width = min((body.width - 2 * theme.pad) // 3, 440)
+        switch = Button(label="Show the curves over time" if self.view == "ledgers" else "Show the ledgers",
+                        action="switch", hotkey="1", primary=True)
         back = Button(label="Back to the title screen", action="title", hotkey="2")
         more = Button(label="More curves (9 of 9)", action="page", hotkey="3")
-        h = max(b.height_for(theme, width) for b in (*buttons, back, more))
+        debrief = Button(label="Write the debrief and result file", action="debrief", hotkey="4")
+        # One row of buttons, measured for the most it can hold, so the curves' pages fit above.
+        width = min((body.width - 3 * theme.pad) // 4, 440)
+        h = max(b.height_for(theme, width) for b in (switch, back, more, debrief))
         upper = pygame.Rect(body.left, body.top, body.width, body.height - h - theme.pad)
         self.upper = upper
+        buttons = [switch, back]
         if self.view == "curves":
             _, per_page, pages = self.chart_pages(upper)
             if pages > 1:
                 more.label = f"More curves ({self.page + 1} of {pages})"
                 buttons.append(more)
-        buttons.append(back)
+        buttons.append(debrief)
         for i, b in enumerate(buttons):
             b.rect = pygame.Rect(body.left + i * (width + theme.pad), body.bottom - h, width, h)
         self.buttons = buttons
@@ -136,6 +139,14 @@ class EndingScene(GameScreen):
             self.view = "curves" if self.view == "ledgers" else "ledgers"
             self.page = 0
             self.layout(self.app.size)
+            return True
+        if event.type == UI_ACTION and event.action == "debrief":
+            from game.ui.scenes.overlays import MessageScene
+            written, error = self.app.game.export_debrief()
+            self.app.stack.push(MessageScene(
+                "The debrief is written" if error is None else "Not written",
+                error or "Open the report in a web browser to read or print it, and hand in the result "
+                         "file: " + "; ".join(str(p) for p in written)))
             return True
         if event.type == UI_ACTION and event.action == "page":
             self.page = (self.page + 1) % self.chart_pages(self.upper)[2]
