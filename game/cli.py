@@ -1,4 +1,4 @@
-"""The command line: python -m game play|text|simulate|validate|schema|replay."""
+"""The command line: python -m game play|text|simulate|validate|schema|replay|debrief|verify|class."""
 
 from __future__ import annotations
 
@@ -252,6 +252,40 @@ def cmd_verify(args) -> int:
     return 0 if verdict.ok else 1
 
 
+def cmd_class(args) -> int:
+    from game.debrief.classroom import render_html, summarize, to_json
+    if not (args.json or args.html):
+        print("Say what to make: --html FILE and/or --json", file=sys.stderr)
+        return 2
+    content, problems = load()
+    if has_errors(problems):
+        print("The game's content has errors, so no result can be checked:", file=sys.stderr)
+        _print_problems([d for d in problems if d.severity == "error"])
+        return 1
+    summary = summarize([Path(args.results)], content)
+    counted = f"{summary.files} files: {summary.students} counted, {len(summary.rejected)} set aside"
+    print(counted + (":" if summary.rejected else "."), file=sys.stderr)
+    for r in summary.rejected:
+        print(f"  {r.file}: {r.reason}", file=sys.stderr)
+    if summary.note:
+        print(summary.note, file=sys.stderr)
+    if not summary.students:
+        print("No result file verifies: there is no class summary to make.", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(to_json(summary), indent=1, ensure_ascii=False))
+    if args.html:
+        Path(args.html).write_text(render_html(summary), encoding="utf-8")
+        print(args.html, file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _folder(value: str) -> str:
+    if not Path(value).is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder: '{value}'")
+    return value
+
+
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
@@ -306,6 +340,12 @@ def parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verify", help="replay a result file and confirm its outcome")
     ver.add_argument("result")
 
+    cls = sub.add_parser("class", help="a class's result files, checked and summed up on one page")
+    cls.add_argument("results", type=_folder, metavar="RESULTS_DIR",
+                     help="the folder of the result files students handed in")
+    cls.add_argument("--html", metavar="FILE", help="write a self-contained page for the projector")
+    cls.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     bib = sub.add_parser("bibliography", help="every work the game cites, as Markdown")
     bib.add_argument("--out", metavar="FILE", help="write it to FILE (default: print)")
 
@@ -326,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--runs must be at least 1")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
                "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography,
-               "debrief": cmd_debrief, "verify": cmd_verify}[args.command]
+               "debrief": cmd_debrief, "verify": cmd_verify, "class": cmd_class}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

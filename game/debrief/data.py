@@ -90,8 +90,8 @@ def build(session: Session) -> Debrief:
     for key, (title, unit) in SERIES_SHOWN.items():
         if key not in data:
             continue
-        record = [{"date": r.target.date, "until": r.target.until, "check": r.target.check, "low": r.target.low,
-                   "high": r.target.high, "record": r.target.record.strip(),
+        record = [{"date": r.target.date, "until": r.target.until, "check": r.target.check, "of": r.target.of,
+                   "low": r.target.low, "high": r.target.high, "record": r.target.record.strip(),
                    "sources": [src.citation() for src in r.target.sources]}
                   for r in targets if r.target.series == key]
         charts.append(Chart(key, title, unit, data[key], record))

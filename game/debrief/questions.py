@@ -32,8 +32,7 @@ def questions(d: Debrief) -> list[tuple[str, list[str]]]:
              "Was there a choice that was good for the villages and safe for you? Why not?"]
     real = []
     for t in d.targets:
-        real.append(f"The record: {t['record']} Your district: "
-                    f"{t['value'] if not isinstance(t['value'], float) else round(t['value'], 2)}. "
+        real.append(f"The record: {t['record']} Your district: {_value(t)}. "
                     "Where does the game agree with the record, and why might a district differ?")
         if len(real) == 2:
             break
@@ -48,3 +47,15 @@ def questions(d: Debrief) -> list[tuple[str, list[str]]]:
     nxt = ["What does this simulation leave out? (Read the rules page: which rule would you change?)",
            "Which source cited on a card would you read to find out more, and what would you look for?"]
     return list(zip(PHASES, [feel, happened, learn, real, what_if, nxt]))
+
+
+def _value(t: dict) -> str:
+    """A target's value as the record words it: shares and changes in per cent."""
+    v = t["value"]
+    if not isinstance(v, float):
+        return str(v)
+    if t["check"] == "change":
+        return f"{v:+.0%}"
+    if t["check"] in ("share_of_total", "ratio") or t["series"] == "collectivized_share":
+        return f"{v:.0%}"
+    return f"{round(v, 2):,}"

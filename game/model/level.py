@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from game.model.common import ContentModel, DeckEntry, Identifier, Month, Source, month_index
+from game.model.common import ContentModel, DeckEntry, Identifier, Month, Source, deck_matches, month_index
 from game.model.conditions import Condition
 
 Stance = Literal["persuade", "pressure", "force", "hold"]
@@ -164,6 +164,7 @@ class Level(ContentModel):
     end: Month
     turn_months: int = Field(1, ge=1, le=6, description="Months per turn: 1 (monthly) or 3 (seasons).")
     minutes: int = Field(ge=5, le=600, description="About how long a game takes.")
+    order: int = Field(50, ge=0, le=1000, description="Place in the list of levels (lower comes first).")
     difficulty: Literal["introductory", "standard", "hard"] = Field(
         description="introductory, standard or hard, as shown in the level choice.")
     events_per_turn: int = Field(2, ge=1, le=3, description="Cards drawn in the events phase.")
@@ -190,6 +191,9 @@ class Level(ContentModel):
     tips: list[Tip] = Field(default_factory=list, description="How to play, by month (the tutorial).")
     content_notes: list[Tip] = Field(default_factory=list, description="A content note shown before the "
                                      "turns it introduces (e.g. before the famine of 1932-33).")
+    key_cards: list[DeckEntry] = Field(
+        default_factory=list, description="Cards whose choice is a key decision, where the player may "
+        "give a reason (ids or 'pack.*'); none listed means every directive card.")
     counterfactual: bool = Field(False, description="True for a level that is the model's answer to "
                                  "'what if', not history; the game says so on every screen.")
     endings: list[Ending] = Field(min_length=1, description="Endings, most specific first.")
@@ -209,6 +213,12 @@ class Level(ContentModel):
         if self.endings[-1].when is not None:
             raise ValueError("the last ending must have no condition, so that every game ends")
         return self
+
+    def is_key(self, card) -> bool:
+        """Whether the player is asked for a reason when answering `card` in this level."""
+        if self.key_cards:
+            return any(deck_matches(entry, card.id) for entry in self.key_cards)
+        return card.kind.value == "directive"
 
     def turns(self) -> int:
         """How many turns the level has."""

@@ -112,6 +112,16 @@ class TextGame:
         self.say("")
         return index
 
+    def ask_reason(self) -> str | None:
+        """A key decision: the player may give a one-line reason (Enter to skip)."""
+        self.output.write("Your reason, in a line (Enter to skip): ")
+        self.output.flush()
+        line = self.input.readline()
+        if not line:
+            raise EndOfInput
+        reason = " ".join(line.split())[:300]
+        return reason or None
+
     def ask_number(self, question: str, low: int, high: int) -> int:
         self.say("")
         return self._read_number(f"{question} ({low}-{high}, g: glossary): ", low, high)
@@ -254,7 +264,10 @@ class TextGame:
         open_ = available_choices(self.session.scenario, s)
         fill = (lambda t: t.replace("{village}", village or "the district"))
         index = self.ask("What do you do?", [fill(card.choices[i].label) for i in open_])
-        entries = self.decide(CardChoice(card=card.id, choice=open_[index]))
+        reason = None
+        if self.session.scenario.level.is_key(card):
+            reason = self.ask_reason()
+        entries = self.decide(CardChoice(card=card.id, choice=open_[index], reason=reason))
         self.say(render.entries(entries, ("outcome", "log")))
         self.say(render.history_panel(card))
         if self.session.state.phase == Phase.report:

@@ -65,7 +65,7 @@ class Driver:
 
     def key(self, name: str, mod: int = 0) -> None:
         if name in KEYS:
-            key, text = KEYS[name], ""
+            key, text = KEYS[name], " " if name == "space" else ""
         else:
             key, text = pygame.key.key_code(name), name
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0))

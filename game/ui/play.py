@@ -53,7 +53,7 @@ class GameContext:
         broken = {d.path for d in self.problems if d.severity == "error"}
         if broken:
             return []
-        return sorted(self.content.levels, key=lambda lid: self.content.levels[lid].start)
+        return sorted(self.content.levels, key=lambda lid: (self.content.levels[lid].order, lid))
 
     # -- games -----------------------------------------------------------------------------
     def new_game(self, level_id: str, seed: int) -> None:

@@ -114,6 +114,45 @@ class Label(Widget):
         painter.text(self.text, self.font(theme), self.colour, self.rect.inflate(0, -theme.pad))
 
 
+@dataclass
+class TextField(Widget):
+    """A line of text the player types (a reason at a key decision). While it has the focus,
+    letters and digits go into it; Tab, Enter and the arrows still move on."""
+
+    label: str = ""
+    value: str = ""
+    limit: int = 300
+
+    def height_for(self, theme: Theme, width: int) -> int:
+        small = fonts.font("sans", theme.small)
+        body = fonts.font("sans", theme.body)
+        shown = self.value or " "
+        return (measure(small, self.label, width - 2 * theme.pad)
+                + measure(body, shown + "|", width - 2 * theme.pad) + theme.pad)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.value = self.value[:-1]
+            return True
+        text = getattr(event, "unicode", "")
+        if text and text.isprintable() and event.key not in (pygame.K_TAB, pygame.K_RETURN, pygame.K_KP_ENTER):
+            if len(self.value) < self.limit:
+                self.value += text
+            return True
+        return False
+
+    def draw(self, painter: Painter, theme: Theme, focused: bool, hovered: bool) -> None:
+        s = painter.surface
+        pygame.draw.rect(s, PAPER_LIGHT, self.rect)
+        pygame.draw.rect(s, RED if focused else INK_SOFT, self.rect, 3 if focused else 1)
+        inner = self.rect.inflate(-2 * theme.pad, -theme.pad // 2)
+        small = fonts.font("sans", theme.small)
+        used = painter.text(self.label, small, INK_SOFT, inner)
+        shown = self.value + ("|" if focused else "")
+        painter.text(shown or " ", fonts.font("sans", theme.body), INK,
+                     pygame.Rect(inner.left, inner.top + used, inner.width, inner.height - used))
+
+
 class ScrollArea:
     """Rows of widgets taller than their viewport. Only rows wholly inside are shown; moving
     the focus to a hidden widget scrolls it into view, so nothing is ever cut in half."""

@@ -13,7 +13,7 @@ from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED
-from game.ui.widgets import Button, ScrollArea, ScrollText
+from game.ui.widgets import Button, ScrollArea, ScrollText, TextField
 
 KIND_WORDS = {"directive": "an order from above", "testimony": "a voice from the village",
               "situation": "in the district", "news": "news"}
@@ -42,6 +42,9 @@ class CardScene(GameScreen):
         self.month = state.month
         self.open = available_choices(app.game.session.scenario, state)
         self.result: str | None = None   # after the choice: what followed and what historians know
+        level = app.game.session.scenario.level
+        self.reason = TextField(label="A key decision. Your reason, if you want to give one "
+                                      "(it goes into your debrief):") if level.is_key(self.card) else None
 
     def fill(self, text: str) -> str:
         return text.replace("{village}", self.village or "the district")
@@ -87,18 +90,21 @@ class CardScene(GameScreen):
         # nearly half the column; when both cannot fit, the choices scroll, always showing at
         # least one whole choice.
         gap = theme.pad // 2
-        heights = [b.height_for(theme, main.width - 10) for b in self.buttons]
+        rows = ([self.reason] if self.reason is not None and self.result is None else []) + self.buttons
+        heights = [b.height_for(theme, main.width - 10) for b in rows]
         buttons_h = sum(heights) + gap * (len(heights) - 1)
         min_text = max(2 * fonts.font("serif", theme.body).get_linesize() + theme.pad,
                        (main.bottom - text_top) * 9 // 20)
         choices_top = max(text_top + min_text + theme.pad, main.bottom - buttons_h)
         choices_top = min(choices_top, main.bottom - max(heights))
         self.areas = [ScrollArea(pygame.Rect(main.left, choices_top, main.width, main.bottom - choices_top),
-                                 [[b] for b in self.buttons], theme, gap=gap)]
+                                 [[b] for b in rows], theme, gap=gap)]
         text_rect = pygame.Rect(main.left, text_top, main.width, max(0, choices_top - theme.pad - text_top))
         self.text = ScrollText(text=text, role="serif", rect=text_rect)
         self.text.reflow(theme)
-        self.focus.set([*self.buttons, self.text] if self.text.scrollable else self.buttons, keep=False)
+        self.focus.set([*self.buttons, *rows[:len(rows) - len(self.buttons)]]
+                       + ([self.text] if self.text.scrollable else []), keep=False)
+        self.areas[0].ensure_visible(self.focus.focused)
 
     def heading(self) -> str:
         return "What happened" if self.result else "Events of the month"
@@ -110,7 +116,9 @@ class CardScene(GameScreen):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION:
             if event.action == "choose":
-                entries = self.app.game.decide(CardChoice(card=self.card.id, choice=event.value))
+                reason = " ".join(self.reason.value.split()) if self.reason is not None else ""
+                entries = self.app.game.decide(CardChoice(card=self.card.id, choice=event.value,
+                                                          reason=reason or None))
                 self.app.sound.play("stamp")
                 self.result = history_text(self.card, entries)
                 self.layout(self.app.size)
@@ -132,4 +140,4 @@ class CardScene(GameScreen):
             painter.text(self.meta(), fonts.font("sans", theme.small), RED if self.card.kind.value == "directive"
                          else INK_SOFT, self.meta_rect)
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
-        self.draw_widgets(painter, [self.text, *self.buttons])
+        self.draw_widgets(painter, [self.text, *self.areas[0].widgets])
