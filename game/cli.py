@@ -44,8 +44,9 @@ def cmd_play(args) -> int:
     import pygame
 
     from game.ui.app import App
+    settings = _class_settings_or_exit(args.class_settings)
     try:
-        app = App()
+        app = App(class_settings=settings)
     except (pygame.error, OSError) as exc:  # no display, no video driver: say so, offer the terminal
         print(f"The game window cannot open here ({exc}).", file=sys.stderr)
         print(f"You can play the whole game in the terminal:  python -m game text --level {args.level}",
@@ -60,9 +61,26 @@ def cmd_play(args) -> int:
     return 0
 
 
+def _class_settings_or_exit(path: str | None):
+    """The teacher's settings, or None; a broken file stops with its problems (exit 1)."""
+    if not path:
+        return None
+    from game.content.classroom import load_class_settings
+    settings, problems = load_class_settings(Path(path))
+    if settings is None:
+        print("The class settings file cannot be used:", file=sys.stderr)
+        _print_problems(problems)
+        raise SystemExit(1)
+    return settings
+
+
 def cmd_text(args) -> int:
     from game.session import Session
     from game.text.play import TextGame
+
+    settings = _class_settings_or_exit(getattr(args, "class_settings", None))
+    if settings is not None:
+        args.level, args.seed = settings.level, settings.seed
 
     autosave = Path(args.save) if args.save else paths.AUTOSAVE
     if args.load:
@@ -80,7 +98,7 @@ def cmd_text(args) -> int:
     else:
         scenario = _scenario_or_exit(args.level)
         session = Session.start(scenario, _seed(args.seed))
-    return TextGame(session, sys.stdin, sys.stdout, autosave=autosave).run()
+    return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings).run()
 
 
 def _month_series(state) -> list[dict]:
@@ -311,12 +329,14 @@ def parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play the game (the default)")
     play.add_argument("--level", default=DEFAULT_LEVEL)
     play.add_argument("--seed", type=int)
+    play.add_argument("--class-settings", metavar="FILE", help="the teacher's settings file (locked)")
 
     text = sub.add_parser("text", help="play in the terminal, one numbered question at a time")
     text.add_argument("--level", default=DEFAULT_LEVEL, help="level id (default: %(default)s)")
     text.add_argument("--seed", type=int, help="seed: the same seed and choices give the same game")
     text.add_argument("--load", metavar="SAVE", help="continue a saved game")
     text.add_argument("--save", metavar="PATH", help="where to save (default: saves/autosave.json)")
+    text.add_argument("--class-settings", metavar="FILE", help="the teacher's settings file (locked)")
 
     sim = sub.add_parser("simulate", help="play games headless with a scripted policy")
     sim.add_argument("--level", default=DEFAULT_LEVEL)

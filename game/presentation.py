@@ -101,3 +101,13 @@ def month_result_lines(flows: dict) -> list[tuple[str, str, str]]:
         ("Mass disturbances", f"{flows['disturbances']}",
          "Protests the OGPU recorded this month: more with resistance, coercion and the spring exodus."),
     ]
+
+
+def card_text(card, month: int, intensity: str = "full") -> str:
+    """The card's text as the player reads it: with the teacher's 'summarised' setting, a
+    testimony of the famine years is given in one line, and its sources after the choice."""
+    if intensity == "summarised" and card.kind.value == "testimony" and 1932 <= month // 12 <= 1933:
+        return (f"{card.title}: a testimony from the famine years, summarised by your teacher's "
+                "settings. After your choice, \"What historians know\" tells what is documented, "
+                "with the sources.")
+    return card.text.strip()

@@ -58,7 +58,10 @@ def _kinds(union) -> list[str]:
     return [m.model_fields["kind"].default for m in members]
 
 
-def _pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple) -> list[Diagnostic]:
+def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
+                      known: tuple[str, ...] | None = None) -> list[Diagnostic]:
+    """Pydantic's errors as diagnostics at their positions; `known` are the field names a
+    did-you-mean may suggest (default: every content model's)."""
     out = []
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])
@@ -66,7 +69,7 @@ def _pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple) -> li
         key = False
         if err["type"] == "extra_forbidden":
             key = True  # the unknown key is what is wrong, not its value
-            message = f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), field_names())
+            message = f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), known or field_names())
             code = "unknown-field"
         elif err["type"] == "missing":
             code = "missing-field"
@@ -154,7 +157,7 @@ def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
         try:
             card = Card.model_validate(raw)
         except ValidationError as exc:
-            problems += _pydantic_problems(doc, exc, prefix)
+            problems += pydantic_problems(doc, exc, prefix)
             continue
         line, _ = doc.position(prefix)
         if card.id in content.cards:
@@ -172,7 +175,7 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
     try:
         level = Level.model_validate(doc.data)
     except ValidationError as exc:
-        problems += _pydantic_problems(doc, exc, ())
+        problems += pydantic_problems(doc, exc, ())
         return
     if level.id in content.levels:
         first = content.origins[f"level:{level.id}"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from game import saves
+from game.content.classroom import ClassSettings
 from game.content.glossary import Glossary, load_glossary, lookup
 from game.engine.params import PARAMS
 from game.engine.scoring import choose_ending
@@ -62,8 +63,10 @@ REQUESTS = [
 
 class TextGame:
     def __init__(self, session: Session, read: TextIO, write: TextIO,
-                 autosave: Path | None = None, glossary: Glossary | None = None) -> None:
+                 autosave: Path | None = None, glossary: Glossary | None = None,
+                 class_settings: ClassSettings | None = None) -> None:
         self.session = session
+        self.class_settings = class_settings
         self.input = read
         self.output = write
         self.autosave = autosave
@@ -113,14 +116,20 @@ class TextGame:
         return index
 
     def ask_reason(self) -> str | None:
-        """A key decision: the player may give a one-line reason (Enter to skip)."""
-        self.output.write("Your reason, in a line (Enter to skip): ")
-        self.output.flush()
-        line = self.input.readline()
-        if not line:
-            raise EndOfInput
-        reason = " ".join(line.split())[:300]
-        return reason or None
+        """A key decision: the player may give a one-line reason (Enter to skip), or must,
+        when the teacher's settings require it."""
+        required = bool(self.class_settings and self.class_settings.reasons_required)
+        prompt = "Your reason, in a line (your teacher asks for one): " if required else \
+            "Your reason, in a line (Enter to skip): "
+        while True:
+            self.output.write(prompt)
+            self.output.flush()
+            line = self.input.readline()
+            if not line:
+                raise EndOfInput
+            reason = " ".join(line.split())[:300]
+            if reason or not required:
+                return reason or None
 
     def ask_number(self, question: str, low: int, high: int) -> int:
         self.say("")
@@ -260,7 +269,8 @@ class TextGame:
         top = s.pending[0]
         card = self.session.scenario.cards[top.card]
         village = s.village(top.village).name if top.village else None
-        self.say(render.card_screen(card, village, s.month))
+        intensity = self.class_settings.intensity if self.class_settings else "full"
+        self.say(render.card_screen(card, village, s.month, intensity))
         open_ = available_choices(self.session.scenario, s)
         fill = (lambda t: t.replace("{village}", village or "the district"))
         index = self.ask("What do you do?", [fill(card.choices[i].label) for i in open_])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.access import district_share, expected_harvest, food_months
 from game.engine.scoring import ledgers
-from game.presentation import month_result_lines
+from game.presentation import card_text, month_result_lines
 from game.content.glossary import Term
 from game.model.card import Card
 from game.model.common import month_words
@@ -71,11 +71,11 @@ def entries(lines: list[LogEntry], kinds: tuple[str, ...]) -> str:
     return "\n".join(f"  {e.text}" for e in lines if e.kind in kinds)
 
 
-def card_screen(card: Card, village_name: str | None, month: int) -> str:
+def card_screen(card: Card, village_name: str | None, month: int, intensity: str = "full") -> str:
     fill = (lambda t: t.replace("{village}", village_name or "the district"))
     where = f" - {village_name}" if village_name else ""
     return "\n".join([heading(f"{card.title}{where} ({month_words(month)}, {card.kind.value})"),
-                      fill(card.text).strip()])
+                      fill(card_text(card, month, intensity))])
 
 
 def history_panel(card: Card) -> str:

@@ -43,7 +43,7 @@ class App:
         self.sound = Sound(self.settings.sound, self.settings.volume)
         from game.ui.scene import SceneStack
         self.stack = SceneStack(self)
-        self.game = GameContext(self)
+        self.game = GameContext(self, class_settings)
         self.dirty = True
         self.running = True
         self.painter: Painter | None = None

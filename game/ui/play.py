@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import time
+
 from game import paths, saves
+from game.content.classroom import ClassSettings
 from game.content.diagnostics import Diagnostic
 from game.content.glossary import Glossary, load_glossary
 from game.content.loader import Content, load
@@ -24,8 +27,10 @@ if TYPE_CHECKING:
 
 
 class GameContext:
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: "App", class_settings: ClassSettings | None = None) -> None:
         self.app = app
+        self.class_settings = class_settings   # the teacher's locked settings, if any
+        self.started_at: float | None = None   # when the present game began (for a time limit)
         self.content: Content | None = None
         self.glossary: Glossary | None = None
         self.problems: list[Diagnostic] = []
@@ -58,6 +63,7 @@ class GameContext:
     # -- games -----------------------------------------------------------------------------
     def new_game(self, level_id: str, seed: int) -> None:
         self.session = Session.start(self.content.scenario(level_id), seed)
+        self.started_at = time.monotonic()
         self.shown_directives_turn = 0
         self.news = None
         self.app.sound.start_ambient()
@@ -109,6 +115,21 @@ class GameContext:
         except OSError as exc:
             return [], f"The debrief could not be written: {exc}"
         return [html, result], None
+
+    @property
+    def intensity(self) -> str:
+        return self.class_settings.intensity if self.class_settings else "full"
+
+    @property
+    def reasons_required(self) -> bool:
+        return bool(self.class_settings and self.class_settings.reasons_required)
+
+    def minutes_left(self) -> int | None:
+        """Minutes left of the teacher's time limit, if there is one."""
+        if not (self.class_settings and self.class_settings.time_limit_minutes and self.started_at):
+            return None
+        used = (time.monotonic() - self.started_at) / 60
+        return max(0, round(self.class_settings.time_limit_minutes - used))
 
     def unsaved_progress(self) -> bool:
         """True when quitting now would lose decisions made since the last autosave."""

@@ -123,8 +123,11 @@ class GameScreen(Screen):
         session = self.app.game.session
         s, level = session.state, session.scenario.level
         what_if = "A counterfactual: the model's answer, not history  ·  " if level.counterfactual else ""
+        left = self.app.game.minutes_left()
+        clock = "" if left is None else ("  ·  time is up: finish the month and write your debrief"
+                                         if left == 0 else f"  ·  {left} minutes left")
         return (f"{what_if}{level.district.name}  ·  {month_words(s.month)}  ·  turn {s.turn} of {level.turns()}"
-                f"  ·  standing {s.standing:.0f} of 100")
+                f"  ·  standing {s.standing:.0f} of 100{clock}")
 
     def _strip(self) -> list[tuple[str, pygame.Rect]]:
         """The phase labels and where they go. When the six do not fit on one line, the strip

@@ -8,6 +8,7 @@ import pygame
 from game.model.common import month_words
 from game.model.decision import CardChoice
 from game.engine.turn import available_choices
+from game.presentation import card_text
 from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
@@ -43,7 +44,10 @@ class CardScene(GameScreen):
         self.open = available_choices(app.game.session.scenario, state)
         self.result: str | None = None   # after the choice: what followed and what historians know
         level = app.game.session.scenario.level
-        self.reason = TextField(label="A key decision. Your reason, if you want to give one "
+        required = app.game.reasons_required
+        self.reason = TextField(label="A key decision. Your teacher asks for your reason before you choose "
+                                      "(it goes into your debrief):" if required else
+                                      "A key decision. Your reason, if you want to give one "
                                       "(it goes into your debrief):") if level.is_key(self.card) else None
 
     def fill(self, text: str) -> str:
@@ -80,7 +84,7 @@ class CardScene(GameScreen):
         if self.result is None:
             self.buttons = [Button(label=self.fill(self.card.choices[i].label), action="choose", value=i,
                                    hotkey=str(n)) for n, i in enumerate(self.open, 1)]
-            text = self.fill(self.card.text.strip())
+            text = self.fill(card_text(self.card, self.month, self.app.game.intensity))
         else:
             self.buttons = [Button(label="Continue", action="continue", hotkey="1", primary=True)]
             text = self.result
@@ -117,6 +121,10 @@ class CardScene(GameScreen):
         if event.type == UI_ACTION:
             if event.action == "choose":
                 reason = " ".join(self.reason.value.split()) if self.reason is not None else ""
+                if self.reason is not None and not reason and self.app.game.reasons_required:
+                    self.focus.focus(self.reason)  # the teacher's settings ask for a reason first
+                    self.areas[0].ensure_visible(self.reason)
+                    return True
                 entries = self.app.game.decide(CardChoice(card=self.card.id, choice=event.value,
                                                           reason=reason or None))
                 self.app.sound.play("stamp")

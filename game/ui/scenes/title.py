@@ -73,7 +73,13 @@ class TitleScene(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == UI_ACTION:
             stack, game = self.app.stack, self.app.game
-            if event.action == "new":
+            if event.action == "new" and game.class_settings is not None:
+                cs = game.class_settings
+                if self.app.settings.content_note_seen:
+                    game.new_game(cs.level, cs.seed)
+                else:
+                    stack.push(ContentNoteScene(cs.level, cs.seed))
+            elif event.action == "new":
                 stack.push(LevelSelectScene())
             elif event.action == "continue":
                 error = game.load_game(game.autosave)
@@ -121,6 +127,18 @@ class TitleScene(Screen):
         if not game.playable_levels():
             return (f"The content has {sum(d.severity == 'error' for d in game.problems)} errors: "
                     "run  python -m game validate  to see them.")
+        cs = game.class_settings
+        if cs is not None:
+            if cs.level not in game.content.levels:
+                return f"The class settings name a level this game does not have: {cs.level}."
+            parts = [f"Class settings (locked by your teacher): {game.content.levels[cs.level].title}, seed {cs.seed}"]
+            if cs.reasons_required:
+                parts.append("reasons required at key decisions")
+            if cs.time_limit_minutes:
+                parts.append(f"{cs.time_limit_minutes} minutes")
+            if cs.intensity == "summarised":
+                parts.append("famine testimony summarised")
+            return "; ".join(parts) + "."
         return game.message
 
 
