@@ -197,7 +197,11 @@ class TextGame:
                      if self.autosave else "The input ended before the game did.")
             return 1
         self.say(render.ending_screen(self.session, choose_ending(self.session.state, self.session.scenario)))
+        self.say(render.debrief_questions(self.session))
         self.save_now()
+        if self.autosave is not None:
+            self.say(f"\nThe full debrief, to read or print:  python -m game debrief {self.autosave} "
+                     "--html report.html --json result.json")
         return 0
 
     def decide(self, decision) -> list:

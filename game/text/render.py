@@ -127,3 +127,18 @@ def ending_screen(session: Session, ending: Ending) -> str:
              "  Sources:"]
     lines += [f"  - {src.citation()}" for src in ending.sources]
     return "\n".join(lines)
+
+
+def debrief_questions(session: Session) -> str:
+    """The rules that produced the outcome, and the discussion questions of the six phases."""
+    from game.debrief.data import build
+    from game.debrief.questions import questions
+    from game.debrief.rules import rules
+
+    lines = [heading("The model open to question")]
+    lines += [f"  {title}: {text}" for title, text in rules()]
+    lines.append(heading("Questions for discussion"))
+    for phase, asked in questions(build(session)):
+        lines.append(f"  {phase}")
+        lines += [f"    - {q}" for q in asked]
+    return "\n".join(lines)
