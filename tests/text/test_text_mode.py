@@ -36,7 +36,7 @@ def test_the_same_seed_and_answers_give_the_same_transcript(tmp_path):
     answers = "2\n1\n3\n" * 1000
     a = run_game(["text", "--seed", "3", "--save", str(tmp_path / "a.json")], answers)
     b = run_game(["text", "--seed", "3", "--save", str(tmp_path / "b.json")], answers)
-    assert a.stdout == b.stdout
+    assert a.stdout.replace("a.json", "X") == b.stdout.replace("b.json", "X")
 
 
 def test_input_that_ends_early_saves_and_the_game_continues_from_the_save(tmp_path):
