@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# The content cache of the test run lives in a folder of its own, not the user's.
+os.environ.setdefault("GREAT_BREAK_CACHE_DIR", tempfile.mkdtemp(prefix="great-break-cache-"))
 
 from pathlib import Path  # noqa: E402
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
+from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
 from game.content.schema import field_names
@@ -109,20 +110,36 @@ def _is_level(data) -> bool:
     return isinstance(data, CommentedMap) and "cards" not in data
 
 
-def load(roots: list[Path] | None = None) -> tuple[Content, list[Diagnostic]]:
-    """Load every card and level file under `roots` (default: the base game's content)."""
-    roots = roots or [paths.CARDS, paths.LEVELS]
-    content, problems = Content(), []
+def fingerprint(files: list[Path]) -> str:
+    """A hash of the content files' names and bytes: equal content, equal fingerprint."""
     digest = hashlib.sha256()
-    card_docs: dict[str, tuple[Document, tuple]] = {}
-    level_docs: dict[str, tuple[Document, tuple]] = {}
-    for path in _files(roots):
-        shown = _shown(path)
-        content.files += 1
+    for path in files:
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             pass
+    return digest.hexdigest()[:16]
+
+
+def load(roots: list[Path] | None = None, cache: bool = False) -> tuple[Content, list[Diagnostic]]:
+    """Load every card and level file under `roots` (default: the base game's content).
+
+    With `cache`, content that loaded before without a single problem is read back from the
+    cache (game/content/cache.py) when the files have not changed since: the game starts
+    without parsing YAML again. `validate` never uses the cache."""
+    roots = roots or [paths.CARDS, paths.LEVELS]
+    files = _files(roots)
+    print_ = fingerprint(files)
+    if cache:
+        cached = content_cache.read(print_)
+        if cached is not None:
+            return cached, []
+    content, problems = Content(), []
+    card_docs: dict[str, tuple[Document, tuple]] = {}
+    level_docs: dict[str, tuple[Document, tuple]] = {}
+    for path in files:
+        shown = _shown(path)
+        content.files += 1
         doc, found = read(path, shown)
         problems += found
         if doc is None:
@@ -133,9 +150,11 @@ def load(roots: list[Path] | None = None) -> tuple[Content, list[Diagnostic]]:
             _load_level(doc, content, problems, level_docs)
         else:
             _load_cards(doc, content, problems, card_docs)
-    content.fingerprint = digest.hexdigest()[:16]
+    content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
     problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
+    if cache and not problems:
+        content_cache.write(content)
     return content, problems
 
 
@@ -190,7 +209,7 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
 
 def load_scenario(level_id: str, roots: list[Path] | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario for one level, or None with the reasons when the content has errors."""
-    content, problems = load(roots)
+    content, problems = load(roots, cache=roots is None)
     if level_id not in content.levels:
         known = sorted(content.levels)
         problems.append(Diagnostic("", 0, 0, "error", "unknown-level", "",

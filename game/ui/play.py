@@ -43,7 +43,7 @@ class GameContext:
 
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
-        self.content, self.problems = load()
+        self.content, self.problems = load(cache=True)
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
 
