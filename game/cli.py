@@ -304,6 +304,47 @@ def _folder(value: str) -> str:
     return value
 
 
+def cmd_branch(args) -> int:
+    from game.engine.branch import branch
+    from game.engine.turn import InvalidDecision
+    from game.model.decision import CardChoice
+    session = _load_session(args.save)
+    if session is None:
+        return 1
+    choices = [(i, d) for i, d in enumerate(session.decisions) if d.kind == "choice"]
+    if args.at is None:
+        for n, (i, d) in enumerate(choices, 1):
+            card = session.scenario.cards[d.card]
+            print(f"{n:3d}. {card.title} - took {d.choice + 1}: {card.choices[d.choice].label}")
+        print("Branch with: --at N --choice K (the card's choice number, from 1)")
+        return 0
+    if not 1 <= args.at <= len(choices):
+        print(f"--at must be from 1 to {len(choices)}", file=sys.stderr)
+        return 2
+    index, original = choices[args.at - 1]
+    instead = CardChoice(card=original.card, choice=args.choice - 1)
+    try:
+        result = branch(session.scenario, session.seed, session.decisions, index, instead)
+    except InvalidDecision as exc:
+        print(f"That choice cannot be taken there: {exc}", file=sys.stderr)
+        return 1
+    a = ledgers(result.original, session.scenario, result.original.initial)
+    b = ledgers(result.branched, session.scenario, result.branched.initial)
+    print(f"Decision {args.at}: {session.scenario.cards[original.card].title}: "
+          f"choice {original.choice + 1} as played, choice {args.choice} in the branch "
+          f"({result.kept} later decisions kept, {result.replaced} taken by the historical policy).")
+    print(f"{'':32}{'as played':>16}{'the branch':>16}")
+    print(f"{'ending':32}{str(result.original.ending):>16}{str(result.branched.ending):>16}")
+    for side in ("centre", "villages"):
+        for key, value in a[side].items():
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    print(f"{(key + ' ' + k):32}{v:>16}{b[side][key][k]:>16}")
+            else:
+                print(f"{key:32}{str(value):>16}{str(b[side][key]):>16}")
+    return 0
+
+
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
@@ -366,6 +407,11 @@ def parser() -> argparse.ArgumentParser:
     cls.add_argument("--html", metavar="FILE", help="write a self-contained page for the projector")
     cls.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    brn = sub.add_parser("branch", help="take another choice at a past decision; compare the two games")
+    brn.add_argument("save")
+    brn.add_argument("--at", type=int, help="the decision (a card choice, numbered from 1; omit to list them)")
+    brn.add_argument("--choice", type=int, default=1, help="the other choice to take, from 1")
+
     bib = sub.add_parser("bibliography", help="every work the game cites, as Markdown")
     bib.add_argument("--out", metavar="FILE", help="write it to FILE (default: print)")
 
@@ -386,7 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--runs must be at least 1")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
                "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography,
-               "debrief": cmd_debrief, "verify": cmd_verify, "class": cmd_class}[args.command]
+               "debrief": cmd_debrief, "verify": cmd_verify, "class": cmd_class,
+               "branch": cmd_branch}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
