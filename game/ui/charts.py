@@ -3,6 +3,8 @@
 The player's series is a solid ink line with round points; the record is drawn as red crosses
 with a dashed range bar where the record is a range, so the two differ in shape, not only in
 colour.
+A second series (`other`, e.g. a branched game) is drawn as a dashed line with hollow square
+points, and a legend line under the title names the two.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from game.ui.theme import INK, INK_SOFT, PAPER_LIGHT, RED, Theme
 
 def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, values: list[float],
                labels: list[str], top: float | None = None,
-               record: dict[int, tuple[float | None, float | None]] | None = None) -> None:
-    """Draw `values` (one per label) in `rect`; `record` maps an index to a (low, high) range."""
+               record: dict[int, tuple[float | None, float | None]] | None = None,
+               other: list[float] | None = None, legend: str = "solid: as played; dashed: the branch") -> None:
+    """Draw `values` (one per label) in `rect`; `record` maps an index to a (low, high) range;
+    `other`, if given, is a second series over the same labels (it may be shorter or longer)."""
     s = painter.surface
     small = fonts.font("sans", theme.small)
     bold = fonts.font("sans_bold", theme.small)
@@ -26,18 +30,24 @@ def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, va
     inner = rect.inflate(-12, -8)
     title_h = measure(bold, title, inner.width)
     line = small.get_linesize()
+    if other is not None:
+        legend_h = measure(small, legend, inner.width)
+        if inner.height >= title_h + legend_h + 2 * line + 24 and values:
+            painter.text(legend, small, INK_SOFT, pygame.Rect(inner.left, inner.top + title_h, inner.width, legend_h))
+            title_h += legend_h
     if inner.height < title_h + 2 * line + 24 or not values:
         if inner.height >= title_h:
-            painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, title_h))
+            painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, measure(bold, title, inner.width)))
         return
-    painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, title_h))
-    highest = top if top is not None else max(max(values), *(h for _, h in (record or {}).values() if h is not None), 1e-9)
+    painter.text(title, bold, INK, pygame.Rect(inner.left, inner.top, inner.width, measure(bold, title, inner.width)))
+    both = values + (other or [])
+    highest = top if top is not None else max(max(both), *(h for _, h in (record or {}).values() if h is not None), 1e-9)
     plot = pygame.Rect(inner.left + 6, inner.top + title_h + 10, inner.width - 12, inner.height - title_h - line - 16)
     pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.bottomright, 1)
     pygame.draw.line(s, INK_SOFT, plot.bottomleft, plot.topleft, 1)
     top_label = f"{highest:,.0f}" if highest >= 10 else f"{highest:.1f}"
     painter.text(top_label, small, INK_SOFT, pygame.Rect(plot.left + 4, plot.top - 2, plot.width // 3, line))
-    n = len(values)
+    n = max(len(values), len(other or []))
 
     def xy(i: int, v: float) -> tuple[int, int]:
         x = plot.left + (plot.width * i // max(1, n - 1) if n > 1 else plot.width // 2)
@@ -56,6 +66,18 @@ def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, va
         for y in (y_lo, y_hi):
             pygame.draw.line(s, RED, (x - 6, y - 6), (x + 6, y + 6), 3)
             pygame.draw.line(s, RED, (x - 6, y + 6), (x + 6, y - 6), 3)
+    if other:
+        dashed = [xy(i, v) for i, v in enumerate(other)]
+        for a, b in zip(dashed, dashed[1:]):  # dashes of 8 px with gaps of 6
+            length = max(1.0, ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5)
+            t = 0.0
+            while t < length:
+                u, w = t / length, min(length, t + 8) / length
+                pygame.draw.line(s, INK_SOFT, (a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u),
+                                 (a[0] + (b[0] - a[0]) * w, a[1] + (b[1] - a[1]) * w), 3)
+                t += 14
+        for p in dashed:
+            pygame.draw.rect(s, INK_SOFT, pygame.Rect(p[0] - 4, p[1] - 4, 9, 9), 2)
     points = [xy(i, v) for i, v in enumerate(values)]
     if len(points) > 1:
         pygame.draw.lines(s, INK, False, points, 3)

@@ -101,20 +101,34 @@ class EndingScene(GameScreen):
         back = Button(label="Back to the title screen", action="title", hotkey="2")
         more = Button(label="More curves (9 of 9)", action="page", hotkey="3")
         debrief = Button(label="Write the debrief and result file", action="debrief", hotkey="4")
-        # One row of buttons, measured for the most it can hold, so the curves' pages fit above.
-        width = min((body.width - 3 * theme.pad) // 4, 440)
-        h = max(b.height_for(theme, width) for b in (switch, back, more, debrief))
-        upper = pygame.Rect(body.left, body.top, body.width, body.height - h - theme.pad)
+        other = Button(label="Take another choice at a past decision", action="branch", hotkey="5")
+        # The buttons in one row where their labels fit in two lines, else in two rows; measured
+        # for the most the row can hold, so the curves' pages fit above.
+        candidates = (switch, back, more, debrief, other)
+        line = fonts.font("sans", theme.body).get_linesize()
+        rows = 1
+        width = min((body.width - 4 * theme.pad) // 5, 440)
+        if max(b.height_for(theme, width) for b in candidates) > 2 * line + 2 * theme.pad:
+            # A narrow window at large text: two rows, with the short forms of the labels.
+            rows, width = 2, min((body.width - 2 * theme.pad) // 3, 440)
+            switch.label = "The curves" if self.view == "ledgers" else "The ledgers"
+            back.label, debrief.label, other.label = "Title screen", "Write the debrief", "Another choice"
+            more.label = "More curves (9 of 9)"
+        h = max(b.height_for(theme, width) for b in candidates)
+        upper = pygame.Rect(body.left, body.top, body.width, body.height - rows * (h + theme.pad))
         self.upper = upper
         buttons = [switch, back]
         if self.view == "curves":
             _, per_page, pages = self.chart_pages(upper)
             if pages > 1:
-                more.label = f"More curves ({self.page + 1} of {pages})"
+                more.label = f"{more.label.split(' (')[0]} ({self.page + 1} of {pages})"
                 buttons.append(more)
-        buttons.append(debrief)
+        buttons += [debrief, other]
+        per_row = -(-len(buttons) // rows)
         for i, b in enumerate(buttons):
-            b.rect = pygame.Rect(body.left + i * (width + theme.pad), body.bottom - h, width, h)
+            row, col = divmod(i, per_row)
+            top = body.bottom - (rows - row) * h - (rows - row - 1) * theme.pad
+            b.rect = pygame.Rect(body.left + col * (width + theme.pad), top, width, h)
         self.buttons = buttons
         self.texts: list = []
         if self.view == "ledgers":
@@ -147,6 +161,10 @@ class EndingScene(GameScreen):
                 "The debrief is written" if error is None else "Not written",
                 error or "Open the report in a web browser to read or print it, and hand in the result "
                          "file: " + "; ".join(str(p) for p in written)))
+            return True
+        if event.type == UI_ACTION and event.action == "branch":
+            from game.ui.scenes.branch import BranchPickScene
+            self.app.stack.push(BranchPickScene())
             return True
         if event.type == UI_ACTION and event.action == "page":
             self.page = (self.page + 1) % self.chart_pages(self.upper)[2]
