@@ -87,3 +87,14 @@ def line_chart(painter: Painter, theme: Theme, rect: pygame.Rect, title: str, va
     painter.text(labels[0], small, INK_SOFT, pygame.Rect(plot.left, plot.bottom + 4, half, line))
     painter.text(labels[-1], small, INK_SOFT, pygame.Rect(plot.left + half, plot.bottom + 4, plot.width - half, line),
                  align="right")
+
+
+def chart_grid(area: pygame.Rect, theme: Theme, count: int = 6, extra_lines: int = 0) -> tuple[int, int, int]:
+    """(columns, charts per page, pages) for `count` charts in `area`, so that every chart has
+    room for a two-line title, `extra_lines` more (a legend), its axis labels and its plot."""
+    line = fonts.font("sans", theme.small).get_linesize()
+    least_h = 2 * fonts.font("sans_bold", theme.small).get_linesize() + (1 + extra_lines) * line + 110
+    columns = max(1, min(3, area.width // max(280, int(300 * theme.scale))))
+    rows = max(1, (area.height + theme.pad) // (least_h + theme.pad))
+    per_page = min(count, columns * rows)
+    return columns, per_page, -(-count // per_page)

@@ -14,7 +14,7 @@ from game.engine.turn import InvalidDecision, advance, available_choices, new_ga
 from game.model.common import month_index, month_words
 from game.model.decision import CardChoice
 from game.ui import fonts
-from game.ui.charts import line_chart
+from game.ui.charts import chart_grid, line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter
@@ -190,13 +190,7 @@ class CompareScene(Screen):
                 f"historical policy where yours no longer fitted.")
 
     def chart_pages(self, area: pygame.Rect) -> tuple[int, int, int]:
-        theme = self.theme
-        line = fonts.font("sans", theme.small).get_linesize()
-        least_h = 2 * fonts.font("sans_bold", theme.small).get_linesize() + 2 * line + 110
-        columns = max(1, min(3, area.width // max(280, int(300 * theme.scale))))
-        rows = max(1, (area.height + theme.pad) // (least_h + theme.pad))
-        per_page = min(6, columns * rows)
-        return columns, per_page, -(-6 // per_page)
+        return chart_grid(area, self.theme, extra_lines=1)  # one more line: the legend
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme

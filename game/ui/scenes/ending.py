@@ -8,7 +8,7 @@ from game.engine.calibration import series
 from game.engine.scoring import choose_ending, ledgers
 from game.model.common import month_index, month_words
 from game.ui import fonts
-from game.ui.charts import line_chart
+from game.ui.charts import chart_grid, line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter
@@ -83,14 +83,7 @@ class EndingScene(GameScreen):
         pass
 
     def chart_pages(self, area: pygame.Rect) -> tuple[int, int, int]:
-        """(columns, charts per page, pages) so that every chart has room for its plot."""
-        theme = self.theme
-        title_h = 2 * fonts.font("sans_bold", theme.small).get_linesize()
-        least_h = title_h + fonts.font("sans", theme.small).get_linesize() + 110
-        columns = max(1, min(3, area.width // max(280, int(300 * theme.scale))))
-        rows = max(1, (area.height + theme.pad) // (least_h + theme.pad))
-        per_page = min(6, columns * rows)
-        return columns, per_page, -(-6 // per_page)
+        return chart_grid(area, self.theme)
 
     def layout(self, size: tuple[int, int]) -> None:
         theme = self.theme
