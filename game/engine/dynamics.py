@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.engine.access import expected_harvest
-from game.engine.flows import deport, flee, household_size, join_forced, join_voluntary, leave
+from game.engine.flows import deport, flee, join_forced, join_voluntary, leave
 from game.engine.params import PARAMS
 from game.engine.rng import Rng
 from game.model.decision import Orders

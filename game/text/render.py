@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.access import district_share, expected_harvest, food_months
+from game.engine.access import district_share, food_months
 from game.engine.scoring import ledgers
 from game.presentation import card_text, month_result_lines
 from game.content.glossary import Term

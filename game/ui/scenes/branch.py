@@ -13,7 +13,6 @@ from game.engine.scoring import choose_ending, ledgers
 from game.engine.turn import InvalidDecision, advance, available_choices, new_game
 from game.model.common import month_index, month_words
 from game.model.decision import CardChoice
-from game.ui import fonts
 from game.ui.charts import chart_grid, line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen

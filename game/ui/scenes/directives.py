@@ -6,7 +6,6 @@ import pygame
 
 from game.model.common import month_name, month_words
 from game.text.render import dashboard
-from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter

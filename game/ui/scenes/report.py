@@ -9,7 +9,6 @@ from game.engine.params import PARAMS
 from game.model.common import month_index, month_words
 from game.model.decision import Report
 from game.presentation import month_result_lines
-from game.ui import fonts
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter

@@ -8,7 +8,7 @@ import time
 import pygame
 
 from game import paths
-from game.model.common import month_index, month_words
+from game.model.common import month_words
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter

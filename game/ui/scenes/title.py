@@ -103,7 +103,7 @@ class TitleScene(Screen):
         return super().handle(event)
 
     def draw(self, painter: Painter) -> None:
-        theme, (w, h) = self.theme, self.app.size
+        theme, h = self.theme, self.app.size[1]
         big, sub = fonts.font("serif_bold", self.title_px), fonts.font("serif", theme.body)
         used = painter.text(TITLE, big, INK, self.head)
         painter.text(SUBTITLE, sub, INK_SOFT, pygame.Rect(self.head.left, self.head.top + used,
