@@ -95,17 +95,19 @@ class EndingScene(GameScreen):
         more = Button(label="More curves (9 of 9)", action="page", hotkey="3")
         debrief = Button(label="Write the debrief and result file", action="debrief", hotkey="4")
         other = Button(label="Take another choice at a past decision", action="branch", hotkey="5")
+        full = Button(label="The full debrief: decisions, history, rules, questions", action="full", hotkey="6")
         # The buttons in one row where their labels fit in two lines, else in two rows; measured
         # for the most the row can hold, so the curves' pages fit above.
-        candidates = (switch, back, more, debrief, other)
+        candidates = (switch, back, more, debrief, other, full)
         line = fonts.font("sans", theme.body).get_linesize()
         rows = 1
-        width = min((body.width - 4 * theme.pad) // 5, 440)
+        width = min((body.width - 5 * theme.pad) // 6, 440)
         if max(b.height_for(theme, width) for b in candidates) > 2 * line + 2 * theme.pad:
             # A narrow window at large text: two rows, with the short forms of the labels.
             rows, width = 2, min((body.width - 2 * theme.pad) // 3, 440)
             switch.label = "The curves" if self.view == "ledgers" else "The ledgers"
             back.label, debrief.label, other.label = "Title screen", "Write the debrief", "Another choice"
+            full.label = "Full debrief"
             more.label = "More curves (9 of 9)"
         h = max(b.height_for(theme, width) for b in candidates)
         upper = pygame.Rect(body.left, body.top, body.width, body.height - rows * (h + theme.pad))
@@ -116,7 +118,7 @@ class EndingScene(GameScreen):
             if pages > 1:
                 more.label = f"{more.label.split(' (')[0]} ({self.page + 1} of {pages})"
                 buttons.append(more)
-        buttons += [debrief, other]
+        buttons += [debrief, other, full]
         per_row = -(-len(buttons) // rows)
         for i, b in enumerate(buttons):
             row, col = divmod(i, per_row)
@@ -158,6 +160,10 @@ class EndingScene(GameScreen):
         if event.type == UI_ACTION and event.action == "branch":
             from game.ui.scenes.branch import BranchPickScene
             self.app.stack.push(BranchPickScene())
+            return True
+        if event.type == UI_ACTION and event.action == "full":
+            from game.ui.scenes.debrief import DebriefScene
+            self.app.stack.push(DebriefScene())
             return True
         if event.type == UI_ACTION and event.action == "page":
             self.page = (self.page + 1) % self.chart_pages(self.upper)[2]
