@@ -31,8 +31,8 @@ def _print_problems(problems: list[Diagnostic], stream=sys.stderr) -> None:
         print(d, file=stream)
 
 
-def _scenario_or_exit(level: str) -> Scenario:
-    scenario, problems = load_scenario(level)
+def _scenario_or_exit(level: str, card_sets=()) -> Scenario:
+    scenario, problems = load_scenario(level, card_sets=card_sets)
     if scenario is None:
         print(f"The level '{level}' cannot start because its content has errors:", file=sys.stderr)
         _print_problems([d for d in problems if d.severity == "error"])
@@ -66,7 +66,8 @@ def _class_settings_or_exit(path: str | None):
     if not path:
         return None
     from game.content.classroom import load_class_settings
-    settings, problems = load_class_settings(Path(path))
+    content, _ = load()
+    settings, problems = load_class_settings(Path(path), content)
     if settings is None:
         print("The class settings file cannot be used:", file=sys.stderr)
         _print_problems(problems)
@@ -89,14 +90,14 @@ def cmd_text(args) -> int:
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
-        scenario = _scenario_or_exit(save.level)
+        scenario = _scenario_or_exit(save.level, save.card_sets)
         try:
             session = saves.resume(save, scenario, args.load)
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
     else:
-        scenario = _scenario_or_exit(args.level)
+        scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else ())
         session = Session.start(scenario, _seed(args.seed))
     return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings).run()
 
@@ -231,7 +232,7 @@ def _load_session(path: str):
     """A game from a save file, or a reason on stderr and None."""
     try:
         save = saves.read(Path(path))
-        scenario = _scenario_or_exit(save.level)
+        scenario = _scenario_or_exit(save.level, save.card_sets)
         return saves.resume(save, scenario, path)
     except saves.SaveError as exc:
         print(f"Cannot read the game: {exc}", file=sys.stderr)
@@ -264,7 +265,7 @@ def cmd_verify(args) -> int:
     except ResultError as exc:
         print(f"Not verified: {exc}")
         return 1
-    scenario = _scenario_or_exit(result.level)
+    scenario = _scenario_or_exit(result.level, result.card_sets)
     verdict = verify(result, scenario)
     print(("Verified: " if verdict.ok else "Not verified: ") + verdict.message)
     return 0 if verdict.ok else 1
@@ -348,7 +349,7 @@ def cmd_branch(args) -> int:
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
-        scenario = _scenario_or_exit(save.level)
+        scenario = _scenario_or_exit(save.level, save.card_sets)
         session = saves.resume(save, scenario, args.save)
     except saves.SaveError as exc:
         print(f"Cannot replay: {exc}", file=sys.stderr)

@@ -39,13 +39,14 @@ class SaveFile(BaseModel):
     decisions: list[Decision]
     snapshot: GameState
     rng_state: int
+    card_sets: list[str] = []   # the teacher's choice of cards, if any: the game needs the same deck
 
 
 def to_save(session: Session) -> SaveFile:
     return SaveFile(format=FORMAT, game_version=__version__, level=session.scenario.level.id,
                     content_fingerprint=session.scenario.fingerprint, seed=session.seed,
                     decisions=list(session.decisions), snapshot=session.state,
-                    rng_state=session.rng.state)
+                    rng_state=session.rng.state, card_sets=list(session.scenario.card_sets))
 
 
 def write(path: Path, session: Session) -> None:
@@ -91,6 +92,9 @@ def resume(save: SaveFile, scenario: Scenario, path: Path | str = "save") -> Ses
     """Rebuild the game from a save's log, checking it belongs to this content."""
     if save.level != scenario.level.id:
         raise SaveError(f"{path}: the save is for level '{save.level}', not '{scenario.level.id}'")
+    if tuple(save.card_sets) != scenario.card_sets:
+        raise SaveError(f"{path}: the save was made with the cards {save.card_sets or 'of the whole deck'}, "
+                        f"not {list(scenario.card_sets) or 'the whole deck'}")
     if save.content_fingerprint != scenario.fingerprint:
         raise SaveError(f"{path}: the save was made with other content (fingerprint "
                         f"{save.content_fingerprint}, this game has {scenario.fingerprint}): "

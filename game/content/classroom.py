@@ -3,6 +3,7 @@
     # class.yaml
     level: great-break
     seed: 1930
+    card_sets: ["base.*"]         # which cards are on (default: the level's whole deck)
     intensity: full               # or: summarised (testimony of the famine years in a line)
     reasons_required: true        # a reason must be typed at every key decision
     time_limit_minutes: 30        # the window shows the time left
@@ -19,10 +20,10 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from game.content.diagnostics import Diagnostic
+from game.content.diagnostics import Diagnostic, did_you_mean
 from game.content.loader import pydantic_problems
 from game.content.yaml_source import read
-from game.model.common import ContentModel, Identifier
+from game.model.common import ContentModel, DeckEntry, Identifier, deck_matches
 
 
 class ClassSettings(ContentModel):
@@ -30,6 +31,8 @@ class ClassSettings(ContentModel):
 
     level: Identifier = Field(description="The level every student plays.")
     seed: int = Field(ge=0, le=2**63 - 1, description="The class seed: everyone faces the same draw.")
+    card_sets: list[DeckEntry] = Field(default_factory=list, description="Cards that are on (ids, or "
+                                       "'pack.*'); none listed means the level's whole deck.")
     intensity: Literal["full", "summarised"] = Field(
         "full", description="full: every card as written; summarised: testimony cards of 1932-33 are "
         "shown as a one-line summary, with the sources after the choice.")
@@ -38,12 +41,39 @@ class ClassSettings(ContentModel):
                                            "the window shows the time left.")
 
 
-def load_class_settings(path: Path) -> tuple[ClassSettings | None, list[Diagnostic]]:
-    """Read a settings file; problems come back with their file, line and field."""
+def load_class_settings(path: Path, content=None) -> tuple[ClassSettings | None, list[Diagnostic]]:
+    """Read a settings file; problems come back with their file, line and field.
+
+    With `content`, the level and the card sets are checked against it too: a teacher learns
+    of a misspelt card before the lesson, not from an empty deck during it.
+    """
     doc, problems = read(path, str(path))
     if doc is None:
         return None, problems
     try:
-        return ClassSettings.model_validate(doc.data), []
+        settings = ClassSettings.model_validate(doc.data)
     except ValidationError as exc:
         return None, pydantic_problems(doc, exc, (), tuple(ClassSettings.model_fields))
+    if content is None:
+        return settings, []
+    problems = _content_problems(settings, content, doc, str(path))
+    return (None if problems else settings), problems
+
+
+def _content_problems(settings: ClassSettings, content, doc, shown: str) -> list[Diagnostic]:
+    def problem(loc: tuple, code: str, message: str) -> Diagnostic:
+        line, col = doc.position(loc)
+        return Diagnostic(shown, line, col, "error", code, ".".join(map(str, loc)), message)
+
+    level = content.levels.get(settings.level)
+    if level is None:
+        return [problem(("level",), "unknown-level", f"no level '{settings.level}'; the levels are "
+                        f"{', '.join(sorted(content.levels))}.{did_you_mean(settings.level, content.levels)}")]
+    deck = content.scenario(settings.level).deck
+    problems = []
+    for i, entry in enumerate(settings.card_sets):
+        if not any(deck_matches(entry, cid) for cid in deck):
+            problems.append(problem(("card_sets", i), "unknown-card",
+                                    f"'{entry}' matches no card in the deck of '{settings.level}'."
+                                    f"{did_you_mean(entry, deck)}"))
+    return problems

@@ -42,8 +42,10 @@ class Content:
     fingerprint: str = ""
     files: int = 0
 
-    def scenario(self, level_id: str) -> Scenario:
-        return Scenario(level=self.levels[level_id], cards=self.cards, fingerprint=self.fingerprint)
+    def scenario(self, level_id: str, card_sets: tuple[str, ...] | list[str] = ()) -> Scenario:
+        """The level with its cards; `card_sets` (a teacher's settings) narrow its deck."""
+        return Scenario(level=self.levels[level_id], cards=self.cards, fingerprint=self.fingerprint,
+                        card_sets=tuple(card_sets))
 
 
 def _shown(path: Path) -> str:
@@ -207,7 +209,8 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
     level_docs[level.id] = (doc, ())
 
 
-def load_scenario(level_id: str, roots: list[Path] | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
+def load_scenario(level_id: str, roots: list[Path] | None = None,
+                  card_sets: tuple[str, ...] | list[str] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario for one level, or None with the reasons when the content has errors."""
     content, problems = load(roots, cache=roots is None)
     if level_id not in content.levels:
@@ -218,4 +221,4 @@ def load_scenario(level_id: str, roots: list[Path] | None = None) -> tuple[Scena
         return None, problems
     if has_errors(problems):
         return None, problems
-    return content.scenario(level_id), problems
+    return content.scenario(level_id, card_sets), problems

@@ -198,7 +198,7 @@ def summarize(paths: list[Path], content) -> ClassSummary:
             rejected.append(Rejected(name, f"for a level this game does not have ('{result.level}')"))
             continue
         try:
-            verdict = verify(result, content.scenario(result.level))
+            verdict = verify(result, content.scenario(result.level, result.card_sets))
         except Exception as exc:  # a file built to break the replay: it does not count, the rest do
             rejected.append(Rejected(name, f"does not verify: the game cannot replay it ({exc})"))
             continue

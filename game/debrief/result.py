@@ -47,6 +47,7 @@ class ResultFile(BaseModel):
     content_fingerprint: str
     decisions: list[Decision]
     step_hashes: list[str] = Field(description="The state's hash after each decision.")
+    card_sets: list[str] = Field(default_factory=list, description="The teacher's choice of cards, if any.")
     outcome: Outcome | None = Field(None, description="None while the game is not finished.")
 
 
@@ -68,7 +69,8 @@ def make_result(session: Session) -> ResultFile:
                           final_hash=state_hash(s))
     return ResultFile(format=FORMAT, game_version=__version__, level=scenario.level.id, seed=session.seed,
                       content_fingerprint=scenario.fingerprint, decisions=list(session.decisions),
-                      step_hashes=step_hashes(scenario, session.seed, session.decisions), outcome=outcome)
+                      step_hashes=step_hashes(scenario, session.seed, session.decisions), outcome=outcome,
+                      card_sets=list(scenario.card_sets))
 
 
 class ResultError(Exception):
@@ -105,6 +107,8 @@ def verify(result: ResultFile, scenario: Scenario) -> Verdict:
     """Replay the result's decisions and check every hash and the outcome."""
     if result.level != scenario.level.id:
         return Verdict(False, f"the result is for level '{result.level}', not '{scenario.level.id}'")
+    if tuple(result.card_sets) != scenario.card_sets:
+        return Verdict(False, f"the result was played with the cards {result.card_sets}, not {list(scenario.card_sets)}")
     if result.content_fingerprint != scenario.fingerprint:
         return Verdict(False, f"the result was made with other content (fingerprint {result.content_fingerprint}, "
                               f"this game has {scenario.fingerprint})")

@@ -44,6 +44,7 @@ class Scenario:
     cards: dict[str, Card]
     fingerprint: str = ""
     deck: tuple[str, ...] = field(default=())       # drawable card ids, sorted
+    card_sets: tuple[str, ...] = ()                 # a teacher's choice of cards ('pack.*' or ids)
     compiled: dict[str, CompiledCard] = field(default_factory=dict, compare=False, repr=False)
     _by_month: dict[int, tuple[CompiledCard, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -51,7 +52,9 @@ class Scenario:
         if not self.deck:
             # Sorted by id, so that drawing never depends on file order.
             deck = tuple(sorted(cid for cid in self.cards
-                                if any(deck_matches(entry, cid) for entry in self.level.deck)))
+                                if any(deck_matches(entry, cid) for entry in self.level.deck)
+                                and (not self.card_sets
+                                     or any(deck_matches(entry, cid) for entry in self.card_sets))))
             object.__setattr__(self, "deck", deck)
         ration = self.level.ration
         object.__setattr__(self, "compiled", {cid: compile_card(card, ration)

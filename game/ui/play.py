@@ -62,7 +62,9 @@ class GameContext:
 
     # -- games -----------------------------------------------------------------------------
     def new_game(self, level_id: str, seed: int) -> None:
-        self.session = Session.start(self.content.scenario(level_id), seed)
+        cs = self.class_settings
+        card_sets = cs.card_sets if cs is not None and cs.level == level_id else ()
+        self.session = Session.start(self.content.scenario(level_id, card_sets), seed)
         self.started_at = time.monotonic()
         self.shown_directives_turn = 0
         self.news = None
@@ -80,7 +82,7 @@ class GameContext:
             save = saves.read(path)
             if save.level not in self.content.levels:
                 return f"{path.name}: the save is for a level this game does not have ({save.level})."
-            session = saves.resume(save, self.content.scenario(save.level), path.name)
+            session = saves.resume(save, self.content.scenario(save.level, save.card_sets), path.name)
         except saves.SaveError as exc:
             return str(exc)
         self.session = session

@@ -102,7 +102,7 @@ def broken_copy(fixture_dir: Path, tmp_path: Path) -> Path:
 
 
 def test_validate_on_a_broken_file_exits_1_and_prints_path_line_col(fixture_dir, tmp_path):
-    folder = broken_copy(fixture_dir, tmp_path)
+    broken_copy(fixture_dir, tmp_path)
     result = run("validate", "content", cwd=tmp_path)  # paths are shown relative to the cwd
     assert result.returncode == 1
     lines = result.stdout.splitlines()

@@ -12,7 +12,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -555,7 +554,7 @@ def test_diagnostic_to_json_keeps_every_part():
 
 
 def test_paths_are_shown_relative_to_the_working_directory(fixture_dir, tmp_path, monkeypatch):
-    folder = broken(fixture_dir, tmp_path, "cards.yaml",
+    broken(fixture_dir, tmp_path, "cards.yaml",
                     LINE_13, line_13("district.standng"))
     monkeypatch.chdir(tmp_path)
     d = only(problems(Path("content")))
