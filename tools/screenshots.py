@@ -102,6 +102,8 @@ def shoot(out: Path, size: tuple[int, int], scale: float) -> list[tuple[str, int
     title()
     d.key("4")
     shot("settings", "SettingsScene")
+    d.key("6")
+    shot("class_settings", "ClassSettingsScene")
     title()
     d.app.game.save_game(paths.SAVES / "example-save.json")
     d.key("3")

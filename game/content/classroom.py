@@ -77,3 +77,18 @@ def _content_problems(settings: ClassSettings, content, doc, shown: str) -> list
                                     f"'{entry}' matches no card in the deck of '{settings.level}'."
                                     f"{did_you_mean(entry, deck)}"))
     return problems
+
+
+def settings_text(settings: ClassSettings) -> str:
+    """The settings as a file a teacher can read and edit, with a comment on each line."""
+    lines = [(f"level: {settings.level}", "the level everyone plays"),
+             (f"seed: {settings.seed}", "the class seed: everyone faces the same draw"),
+             (f"reasons_required: {'true' if settings.reasons_required else 'false'}",
+              "a reason must be typed at every key decision"),
+             (f"intensity: {settings.intensity}", "full, or summarised: famine testimony in one line")]
+    if settings.time_limit_minutes:
+        lines.append((f"time_limit_minutes: {settings.time_limit_minutes}", "the window shows the time left"))
+    if settings.card_sets:
+        lines.append(("card_sets:", "only these cards are drawn"))
+    text = "".join(f"{line.ljust(28)}# {comment}\n" for line, comment in lines)
+    return text + "".join(f"  - {entry}\n" for entry in settings.card_sets)

@@ -41,3 +41,12 @@ def test_the_terminal_asks_again_until_a_required_reason_is_given(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("your teacher asks for one") >= 3
     assert "The end:" in result.stdout
+
+
+def test_settings_written_by_the_window_read_back_the_same(tmp_path):
+    from game.content.classroom import ClassSettings, settings_text
+
+    settings = ClassSettings(level="great-break", seed=1930, reasons_required=True, time_limit_minutes=30,
+                             intensity="summarised", card_sets=["base.*", "base.church_bells"])
+    back, problems = load_class_settings(write(tmp_path, settings_text(settings)))
+    assert problems == [] and back == settings

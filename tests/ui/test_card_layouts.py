@@ -113,6 +113,11 @@ def _load(d):
     d.key("3")
 
 
+def _class_settings(d):
+    _settings(d)
+    d.key("6")
+
+
 def _load_many(d):
     """The load screen with more saves than it lists (MAX_LISTED), one of them damaged."""
     from game import paths
@@ -175,6 +180,7 @@ SCREENS = {
     "pause": (_pause, "PauseScene"),
     "pause confirm": (_pause_confirm, "ConfirmScene"),
     "settings": (_settings, "SettingsScene"),
+    "class settings": (_class_settings, "ClassSettingsScene"),
     "load": (_load, "LoadScene"),
     "load many": (_load_many, "LoadScene"),
     "credits": (_credits, "CreditsScene"),

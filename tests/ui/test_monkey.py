@@ -145,6 +145,7 @@ def test_monkey(monkey_driver):
 
     # The window still answers: back to the title, then keys start a new game.
     driver.resize((1280, 720))
+    app.game.class_settings = None   # the monkey may have locked class settings (Settings, 6, 6)
     app.stack.reset(TitleScene())
     driver.pump()
     driver.key("1")

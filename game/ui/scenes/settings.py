@@ -1,4 +1,5 @@
-"""Settings: text size, full screen, sound and volume. Kept between runs."""
+"""Settings: text size, full screen, sound and volume, kept between runs; from the title screen,
+the way to the teacher's class settings too."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from game.ui.widgets import Button, ScrollArea
 class SettingsScene(Screen):
     title = "Settings"
 
+    def __init__(self, from_title: bool = False) -> None:
+        super().__init__()
+        self.from_title = from_title   # class settings apply to a new game, so only from the title
+
     def layout(self, size: tuple[int, int]) -> None:
         s = self.app.settings
         sound_note = "" if self.app.sound.available else " (no sound device found)"
@@ -23,8 +28,11 @@ class SettingsScene(Screen):
             Button(label=f"Sound: {'on' if s.sound else 'off'}{sound_note}", action="sound", hotkey="3"),
             Button(label=f"Volume: {s.volume:.0%}, louder", action="volume", value=0.1, hotkey="4"),
             Button(label="Volume: quieter", action="volume", value=-0.1, hotkey="5"),
-            Button(label="Back", action="back", hotkey="6"),
         ]
+        if self.from_title:
+            self.widgets.append(Button(label="Class settings (for teachers)", action="class", hotkey="6",
+                                       tooltip="Write or open the settings file that locks a class's game."))
+        self.widgets.append(Button(label="Back", action="back", hotkey=str(len(self.widgets) + 1)))
         body = self.body()
         self.areas = [ScrollArea(pygame.Rect(body.left, body.top, min(body.width, 760), body.height),
                                  [[b] for b in self.widgets], self.theme)]
@@ -40,6 +48,10 @@ class SettingsScene(Screen):
         app, s = self.app, self.app.settings
         if event.action == "back":
             app.stack.pop()
+            return True
+        if event.action == "class":
+            from game.ui.scenes.classroom import ClassSettingsScene
+            app.stack.push(ClassSettingsScene())
             return True
         if event.action == "text":
             i = TEXT_SCALES.index(s.text_scale) if s.text_scale in TEXT_SCALES else 0

@@ -91,7 +91,7 @@ class TitleScene(Screen):
                 stack.push(LoadScene())
             elif event.action == "settings":
                 from game.ui.scenes.settings import SettingsScene
-                stack.push(SettingsScene())
+                stack.push(SettingsScene(from_title=game.ready))
             elif event.action == "credits":
                 stack.push(CreditsScene())
             elif event.action == "quit":
