@@ -12,6 +12,7 @@ from pathlib import Path
 from game import __version__, paths, saves
 from game.content.diagnostics import Diagnostic, has_errors
 from game.content.loader import load, load_scenario
+from game.content.packs import select
 from game.engine.calibration import check_all
 from game.engine.policies import POLICIES
 from game.engine.scenario import Scenario
@@ -189,14 +190,20 @@ def cmd_validate(args) -> int:
     if missing:
         print(f"validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    content, problems = load(roots)
+    packs, problems = ([], []) if roots else select(args.mod)
+    content, found = load(roots, packs=packs or None)
+    problems += found
     if roots is None:  # the game's own content: its glossary too
         from game.content.glossary import load_glossary
         problems += load_glossary()[1]
     if args.json:
         print(json.dumps({"files": content.files, "cards": len(content.cards), "levels": len(content.levels),
+                          "packs": [{"id": p.id, "version": p.manifest.version, "folder": str(p.folder)}
+                                    for p in packs],
                           "problems": [d.to_json() for d in problems]}, indent=1))
     else:
+        if packs:
+            print("Load order: " + ", ".join(f"{p.id} {p.manifest.version}" for p in packs))
         _print_problems(problems, sys.stdout)
         errors = sum(d.severity == "error" for d in problems)
         warnings = len(problems) - errors
@@ -390,6 +397,8 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check cards and levels; exit status 1 on any error")
     val.add_argument("paths", nargs="*", help="files or folders (default: the game's content)")
     val.add_argument("--json", action="store_true")
+    val.add_argument("--mod", action="append", default=[], metavar="PATH_OR_ID",
+                     help="a pack folder, or the id of an installed pack, to load after the others")
 
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")

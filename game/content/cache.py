@@ -20,10 +20,12 @@ from game.model.card import Card
 from game.model.level import Level
 from game.storage import atomic_write
 
+LAYOUT = 2   # the cache file's own layout; raised when it changes (2: origins name their pack)
+
 
 def _path(fingerprint: str) -> Path:
     folder = os.environ.get("GREAT_BREAK_CACHE_DIR") or platformdirs.user_cache_dir("the-great-break")
-    return Path(folder) / f"content-{__version__}-{fingerprint}.json"
+    return Path(folder) / f"content-{__version__}-{LAYOUT}-{fingerprint}.json"
 
 
 def read(fingerprint: str):
@@ -46,7 +48,7 @@ def write(content) -> None:
     """Keep the content for the next start; a cache that cannot be written is no loss."""
     data = {"cards": [c.model_dump(mode="json", by_alias=True, exclude_unset=True) for c in content.cards.values()],
             "levels": [lv.model_dump(mode="json", by_alias=True, exclude_unset=True) for lv in content.levels.values()],
-            "origins": {k: [o.path, o.line] for k, o in content.origins.items()},
+            "origins": {k: [o.path, o.line, o.pack] for k, o in content.origins.items()},
             "files": content.files}
     try:
         atomic_write(_path(content.fingerprint), json.dumps(data, ensure_ascii=False).encode("utf-8"))

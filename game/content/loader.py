@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
+from game.content.packs import Pack, base_pack
 from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
@@ -25,13 +26,13 @@ from game.model.card import Card
 from game.model.conditions import Condition
 from game.model.effects import Effect
 from game.model.level import Level
-from game import paths
 
 
 @dataclass(frozen=True)
 class Origin:
     path: str
     line: int
+    pack: str = ""     # the pack the card or level came from ('' for loose files)
 
 
 @dataclass
@@ -123,14 +124,22 @@ def fingerprint(files: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def load(roots: list[Path] | None = None, cache: bool = False) -> tuple[Content, list[Diagnostic]]:
-    """Load every card and level file under `roots` (default: the base game's content).
+def load(roots: list[Path] | None = None, cache: bool = False,
+         packs: list[Pack] | None = None) -> tuple[Content, list[Diagnostic]]:
+    """Load every card and level file under `roots` (default: the base game's content), or of
+    `packs` in their load order (game/content/packs.py), where each card's id must begin with
+    its pack's id.
 
     With `cache`, content that loaded before without a single problem is read back from the
     cache (game/content/cache.py) when the files have not changed since: the game starts
     without parsing YAML again. `validate` never uses the cache."""
-    roots = roots or [paths.CARDS, paths.LEVELS]
-    files = _files(roots)
+    if packs is None and roots is None:
+        packs = [base_pack()]
+    if packs is not None:
+        sources = [(path, pack.id) for pack in packs for path in _files(list(pack.roots))]
+    else:
+        sources = [(path, "") for path in _files(roots)]
+    files = [path for path, _ in sources]
     print_ = fingerprint(files)
     if cache:
         cached = content_cache.read(print_)
@@ -139,7 +148,7 @@ def load(roots: list[Path] | None = None, cache: bool = False) -> tuple[Content,
     content, problems = Content(), []
     card_docs: dict[str, tuple[Document, tuple]] = {}
     level_docs: dict[str, tuple[Document, tuple]] = {}
-    for path in files:
+    for path, pack in sources:
         shown = _shown(path)
         content.files += 1
         doc, found = read(path, shown)
@@ -149,9 +158,9 @@ def load(roots: list[Path] | None = None, cache: bool = False) -> tuple[Content,
         if doc.data is None:
             problems.append(Diagnostic(shown, 1, 1, "error", "empty-file", "", "the file is empty"))
         elif _is_level(doc.data):
-            _load_level(doc, content, problems, level_docs)
+            _load_level(doc, content, problems, level_docs, pack)
         else:
-            _load_cards(doc, content, problems, card_docs)
+            _load_cards(doc, content, problems, card_docs, pack)
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
     problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
@@ -161,7 +170,7 @@ def load(roots: list[Path] | None = None, cache: bool = False) -> tuple[Content,
 
 
 def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
-                card_docs: dict) -> None:
+                card_docs: dict, pack: str) -> None:
     cards = doc.data.get("cards") if isinstance(doc.data, CommentedMap) else None
     if not isinstance(cards, list):
         line, col = doc.position(("cards",))
@@ -181,6 +190,12 @@ def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
             problems += pydantic_problems(doc, exc, prefix)
             continue
         line, _ = doc.position(prefix)
+        if pack and not card.id.startswith(pack + "."):
+            col = doc.position(prefix + ("id",))[1]
+            problems.append(Diagnostic(doc.path, line, col, "error", "wrong-namespace", f"cards.{i}.id",
+                                       f"card id '{card.id}' must begin with its pack's id: "
+                                       f"'{pack}.{card.id.rpartition('.')[2]}'"))
+            continue
         if card.id in content.cards:
             first = content.origins[card.id]
             col = doc.position(prefix + ("id",))[1]
@@ -188,11 +203,12 @@ def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
                                        f"card id '{card.id}' is already defined at {first.path}:{first.line}"))
             continue
         content.cards[card.id] = card
-        content.origins[card.id] = Origin(doc.path, line)
+        content.origins[card.id] = Origin(doc.path, line, pack)
         card_docs[card.id] = (doc, prefix)
 
 
-def _load_level(doc: Document, content: Content, problems: list[Diagnostic], level_docs: dict) -> None:
+def _load_level(doc: Document, content: Content, problems: list[Diagnostic], level_docs: dict,
+                pack: str) -> None:
     try:
         level = Level.model_validate(doc.data)
     except ValidationError as exc:
@@ -205,7 +221,7 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
                                    f"level id '{level.id}' is already defined in {first.path}"))
         return
     content.levels[level.id] = level
-    content.origins[f"level:{level.id}"] = Origin(doc.path, 1)
+    content.origins[f"level:{level.id}"] = Origin(doc.path, 1, pack)
     level_docs[level.id] = (doc, ())
 
 

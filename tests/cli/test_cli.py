@@ -150,7 +150,8 @@ def test_validate_json_prints_the_problems_as_a_list(fixture_dir, tmp_path):
 def test_validate_json_on_clean_content_has_an_empty_problems_list(fixture_dir):
     result = run("validate", "--json", str(fixture_dir))
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"files": 2, "cards": 3, "levels": 1, "problems": []}
+    assert json.loads(result.stdout) == {"files": 2, "cards": 3, "levels": 1, "packs": [],
+                                         "problems": []}
 
 
 def test_validate_of_a_missing_path_exits_2_and_names_it(tmp_path):

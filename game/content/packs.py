@@ -1,0 +1,195 @@
+"""Packs: the base game and every mod are folders with a manifest, loaded in a known order.
+
+    # pack.yaml
+    id: myclass                 # the namespace of the pack's cards: myclass.mill_fire
+    name: Our district, 1930
+    version: 1.0.0
+    format: 1                   # the content-format version the files are written in
+    authors: [Ms Kovalenko's class]
+    licence: CC-BY-4.0
+    requires: []                # packs that must be loaded, and before this one
+    after: []                   # packs loaded before this one when present
+
+Load order: the base game first, then the others so that each comes after what it requires
+and names in `after` (cycles are reported), ties broken by the user's order, then by id.
+Nothing in a pack runs: a manifest is data, read like every other content file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, ValidationError
+
+from game import paths
+from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.yaml_source import read
+from game.model.common import ContentModel
+
+FORMAT = 1          # the content format this game reads
+MANIFEST = "pack.yaml"
+BASE = "base"
+
+PackId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", min_length=2, max_length=40),
+                   Field(description="A pack's id: lower-case letters, digits and '_'; "
+                                     "the first part of every card id in the pack.")]
+
+
+class Manifest(ContentModel):
+    """A pack's `pack.yaml`."""
+
+    id: PackId
+    name: str = Field(min_length=1, max_length=80, description="The pack's name, as players see it.")
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="The pack's version, e.g. 1.0.0.")
+    format: int = Field(ge=1, description="The content-format version of the pack's files.")
+    authors: list[Annotated[str, StringConstraints(min_length=1, max_length=120)]] = Field(
+        default_factory=list, max_length=50)
+    description: str = Field("", max_length=2000)
+    licence: str = Field(min_length=1, max_length=80, description="The licence of the pack's text, "
+                         "e.g. CC-BY-4.0.")
+    requires: list[PackId] = Field(default_factory=list, description="Packs that must be present; "
+                                   "they load first.")
+    after: list[PackId] = Field(default_factory=list, description="Packs that load first when present.")
+
+
+@dataclass(frozen=True)
+class Pack:
+    manifest: Manifest
+    folder: Path
+    roots: tuple[Path, ...]         # where its card and level files are
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+
+def base_pack() -> Pack:
+    manifest, problems = read_manifest(paths.ASSETS / MANIFEST)
+    assert manifest is not None, problems   # the game's own manifest; a test keeps it valid
+    return Pack(manifest, paths.ASSETS, (paths.CARDS, paths.LEVELS))
+
+
+def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
+    from game.content.loader import pydantic_problems   # the loader imports this module
+
+    doc, problems = read(path, str(path))
+    if doc is None:
+        return None, problems
+    try:
+        manifest = Manifest.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, pydantic_problems(doc, exc, (), tuple(Manifest.model_fields))
+    if manifest.format > FORMAT:
+        line, col = doc.position(("format",))
+        return None, [Diagnostic(str(path), line, col, "error", "format-too-new", "format",
+                                 f"the pack is written for content format {manifest.format}; this game "
+                                 f"reads format {FORMAT} and older: update the game")]
+    return manifest, []
+
+
+def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
+    """A pack folder: its manifest, and its `cards/` and `levels/` folders."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None, [Diagnostic(str(folder), 0, 0, "error", "no-manifest", "",
+                                 f"a pack needs a {MANIFEST} (id, name, version, format, licence)")]
+    manifest, problems = read_manifest(path)
+    if manifest is None:
+        return None, problems
+    roots = tuple(folder / name for name in ("cards", "levels") if (folder / name).is_dir())
+    return Pack(manifest, folder, roots), []
+
+
+def mod_folders() -> list[Path]:
+    """Where mods are found: `mods/` beside a checkout, and the user's data folder."""
+    import platformdirs
+
+    return [paths.ROOT / "mods", Path(platformdirs.user_data_dir("the-great-break")) / "mods"]
+
+
+def discover(folders: list[Path]) -> tuple[list[Pack], list[Diagnostic]]:
+    """Every pack in the given folders (each subfolder with a manifest), sorted by folder name."""
+    packs, problems = [], []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            pack, found = open_pack(sub)
+            problems += found
+            if pack is not None:
+                packs.append(pack)
+    return packs, problems
+
+
+def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
+    """The load order: base first, each pack after what it requires and names in `after`.
+
+    `packs` come in the user's order, which breaks ties. A pack with a missing requirement,
+    a duplicate id or a place in a cycle is left out, with the reason."""
+    problems: list[Diagnostic] = []
+    chosen: dict[str, Pack] = {base.id: base}
+    rank: dict[str, int] = {}
+    for i, pack in enumerate(packs):
+        if pack.id in chosen:
+            problems.append(_problem(pack, "id", "duplicate-pack", f"the pack id '{pack.id}' is also used by "
+                                     f"{chosen[pack.id].folder}"))
+            continue
+        chosen[pack.id] = pack
+        rank[pack.id] = i
+    # Drop packs whose requirements are missing, until nothing more drops.
+    changed = True
+    while changed:
+        changed = False
+        for pid, pack in list(chosen.items()):
+            missing = [r for r in pack.manifest.requires if r not in chosen]
+            if pid != BASE and missing:
+                problems.append(_problem(pack, "requires", "missing-pack", f"requires '{missing[0]}', which is "
+                                         f"not installed or not loaded.{did_you_mean(missing[0], chosen)}"))
+                del chosen[pid]
+                changed = True
+    before = {pid: {d for d in (*p.manifest.requires, *p.manifest.after, BASE) if d in chosen and d != pid}
+              for pid, p in chosen.items() if pid != BASE}
+    ordered = [base]
+    done = {BASE}
+    while before:
+        ready = sorted((pid for pid, deps in before.items() if deps <= done), key=lambda p: (rank[p], p))
+        if not ready:
+            cycle = sorted(before)
+            for pid in cycle:
+                problems.append(_problem(chosen[pid], "after", "pack-cycle", "the packs "
+                                         f"{', '.join(cycle)} each wait for another: they are not loaded"))
+            break
+        ordered.append(chosen[ready[0]])
+        done.add(ready[0])
+        del before[ready[0]]
+    return ordered, problems
+
+
+def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(str(pack.folder / MANIFEST), 0, 0, "error", code, field, message)
+
+
+def select(mods: list[str], folders: list[Path] | None = None) -> tuple[list[Pack], list[Diagnostic]]:
+    """The base game, the packs found in the mod folders, and each `--mod` (a folder, or the id of
+    a found pack, which then moves to the end of the user's order), in load order."""
+    found, problems = discover(mod_folders() if folders is None else folders)
+    by_id = {p.id: p for p in found}
+    chosen = list(found)
+    for mod in mods:
+        folder = Path(mod)
+        if folder.is_dir():
+            pack, more = open_pack(folder)
+            problems += more
+        elif mod in by_id:
+            pack = by_id[mod]
+            chosen.remove(pack)
+        else:
+            problems.append(Diagnostic(mod, 0, 0, "error", "unknown-pack", "", "neither a pack folder nor the "
+                                       f"id of an installed pack.{did_you_mean(mod, by_id)}"))
+            continue
+        if pack is not None:
+            chosen.append(pack)
+    ordered, more = order(base_pack(), chosen)
+    return ordered, problems + more

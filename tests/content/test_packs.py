@@ -1,0 +1,111 @@
+"""Packs: manifests read with positions, a load order that respects requirements, namespaced ids."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from game.content.loader import load
+from game.content.packs import base_pack, open_pack, order, select
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).parent / "fixtures" / "valid"
+
+
+def make_pack(folder: Path, pid: str, requires=(), after=(), cards: bool = False, **extra) -> Path:
+    folder.mkdir(parents=True)
+    lines = [f"id: {pid}", f"name: Pack {pid}", "version: 1.0.0", "format: 1", "licence: CC-BY-4.0",
+             f"requires: {json.dumps(list(requires))}", f"after: {json.dumps(list(after))}"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    (folder / "pack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if cards:
+        (folder / "cards").mkdir()
+        shutil.copy(FIXTURE / "cards.yaml", folder / "cards" / "cards.yaml")
+    return folder
+
+
+def opened(folder: Path):
+    pack, problems = open_pack(folder)
+    assert problems == [], problems
+    return pack
+
+
+def test_the_base_game_is_the_first_pack_and_loads_clean():
+    content, problems = load()
+    assert problems == []
+    assert {o.pack for o in content.origins.values()} == {"base"}
+    assert base_pack().manifest.id == "base"
+
+
+def test_requirements_and_after_come_first_and_the_users_order_breaks_ties(tmp_path):
+    a = opened(make_pack(tmp_path / "a", "alpha", requires=["gamma"]))
+    b = opened(make_pack(tmp_path / "b", "beta"))
+    c = opened(make_pack(tmp_path / "c", "gamma", after=["beta"]))
+    ordered, problems = order(base_pack(), [a, b, c])
+    assert problems == []
+    assert [p.id for p in ordered] == ["base", "beta", "gamma", "alpha"]
+
+
+def test_a_cycle_and_a_missing_requirement_are_reported_and_those_packs_left_out(tmp_path):
+    a = opened(make_pack(tmp_path / "a", "alpha", after=["beta"]))
+    b = opened(make_pack(tmp_path / "b", "beta", after=["alpha"]))
+    c = opened(make_pack(tmp_path / "c", "gamma", requires=["betta"]))
+    d = opened(make_pack(tmp_path / "d", "delta"))
+    ordered, problems = order(base_pack(), [a, b, c, d])
+    assert [p.id for p in ordered] == ["base", "delta"]
+    text = "\n".join(map(str, problems))
+    assert "[pack-cycle]" in text and "alpha, beta" in text
+    assert "[missing-pack] requires: requires 'betta'" in text and "Did you mean 'beta'?" in text
+
+
+def test_a_broken_manifest_names_its_line_and_field(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: Mine\nname: x\nversion: one\nformat: 1\n", encoding="utf-8")
+    pack, problems = open_pack(folder)
+    text = "\n".join(map(str, problems))
+    assert pack is None
+    assert "pack.yaml:1:5: error [invalid-value] id:" in text
+    assert "pack.yaml:3:10: error [invalid-value] version:" in text
+    assert "[missing-field] licence:" in text
+
+
+def test_a_pack_for_a_newer_format_is_refused(tmp_path):
+    make_pack(tmp_path / "n", "newer")
+    path = tmp_path / "n" / "pack.yaml"
+    path.write_text(path.read_text().replace("format: 1", "format: 99"), encoding="utf-8")
+    pack, problems = open_pack(tmp_path / "n")
+    assert pack is None and "format-too-new" in str(problems[0])
+
+
+def test_a_card_outside_its_packs_namespace_is_an_error(tmp_path):
+    pack = opened(make_pack(tmp_path / "m", "myclass", cards=True))
+    content, problems = load(packs=[base_pack(), pack])
+    wrong = [d for d in problems if d.code == "wrong-namespace"]
+    assert wrong and "must begin with its pack's id: 'myclass.dizzy'" in str(wrong[0])
+    assert str(wrong[0]).startswith(str(tmp_path / "m" / "cards" / "cards.yaml") + ":3:")
+
+
+def test_a_mod_folder_or_id_loads_after_the_base_game(tmp_path):
+    folders = [tmp_path / "mods"]
+    make_pack(folders[0] / "one", "one")
+    packs, problems = select([str(make_pack(tmp_path / "extra", "test", cards=True))], folders)
+    assert problems == [] and [p.id for p in packs] == ["base", "one", "test"]
+    content, problems = load(packs=packs)
+    assert "test.dizzy" in content.cards and content.origins["test.dizzy"].pack == "test"
+    assert not [d for d in problems if d.severity == "error"], problems
+    packs, problems = select(["onne"], folders)
+    assert "[unknown-pack]" in str(problems[0]) and "Did you mean 'one'?" in str(problems[0])
+
+
+def test_validate_prints_the_load_order_with_a_mod(tmp_path):
+    mod = make_pack(tmp_path / "extra", "test", cards=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "game", "validate", "--mod", str(mod)], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.stdout.startswith("Load order: base 1.0.0, test 1.0.0\n"), result.stdout
+    assert result.returncode == 0, result.stdout
