@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game import __version__, paths, saves
 from game.content.diagnostics import Diagnostic, has_errors
-from game.content.loader import load, load_scenario
+from game.content.loader import load, load_game, load_scenario
 from game.content.packs import select
 from game.engine.calibration import check_all
 from game.engine.policies import POLICIES
@@ -32,8 +32,8 @@ def _print_problems(problems: list[Diagnostic], stream=sys.stderr) -> None:
         print(d, file=stream)
 
 
-def _scenario_or_exit(level: str, card_sets=()) -> Scenario:
-    scenario, problems = load_scenario(level, card_sets=card_sets)
+def _scenario_or_exit(level: str, card_sets=(), mods=()) -> Scenario:
+    scenario, problems = load_scenario(level, card_sets=card_sets, mods=mods)
     if scenario is None:
         print(f"The level '{level}' cannot start because its content has errors:", file=sys.stderr)
         _print_problems([d for d in problems if d.severity == "error"])
@@ -45,9 +45,9 @@ def cmd_play(args) -> int:
     import pygame
 
     from game.ui.app import App
-    settings = _class_settings_or_exit(args.class_settings)
+    settings = _class_settings_or_exit(args.class_settings, args.mod)
     try:
-        app = App(class_settings=settings)
+        app = App(class_settings=settings, mods=args.mod)
     except (pygame.error, OSError) as exc:  # no display, no video driver: say so, offer the terminal
         print(f"The game window cannot open here ({exc}).", file=sys.stderr)
         print(f"You can play the whole game in the terminal:  python -m game text --level {args.level}",
@@ -62,12 +62,12 @@ def cmd_play(args) -> int:
     return 0
 
 
-def _class_settings_or_exit(path: str | None):
+def _class_settings_or_exit(path: str | None, mods=()):
     """The teacher's settings, or None; a broken file stops with its problems (exit 1)."""
     if not path:
         return None
     from game.content.classroom import load_class_settings
-    content, _ = load()
+    content, _ = load_game(mods)
     settings, problems = load_class_settings(Path(path), content)
     if settings is None:
         print("The class settings file cannot be used:", file=sys.stderr)
@@ -80,7 +80,7 @@ def cmd_text(args) -> int:
     from game.session import Session
     from game.text.play import TextGame
 
-    settings = _class_settings_or_exit(getattr(args, "class_settings", None))
+    settings = _class_settings_or_exit(getattr(args, "class_settings", None), args.mod)
     if settings is not None:
         args.level, args.seed = settings.level, settings.seed
 
@@ -91,14 +91,14 @@ def cmd_text(args) -> int:
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
-        scenario = _scenario_or_exit(save.level, save.card_sets)
+        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod)
         try:
             session = saves.resume(save, scenario, args.load)
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
     else:
-        scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else ())
+        scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else (), args.mod)
         session = Session.start(scenario, _seed(args.seed))
     return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings).run()
 
@@ -117,7 +117,7 @@ def _month_series(state) -> list[dict]:
 
 
 def cmd_simulate(args) -> int:
-    scenario = _scenario_or_exit(args.level)
+    scenario = _scenario_or_exit(args.level, mods=args.mod)
     base_seed = _seed(args.seed)
     if args.runs == 1:
         result = play_policy(scenario, base_seed, args.policy)
@@ -235,11 +235,11 @@ def cmd_bibliography(args) -> int:
     return 0
 
 
-def _load_session(path: str):
+def _load_session(path: str, mods=()):
     """A game from a save file, or a reason on stderr and None."""
     try:
         save = saves.read(Path(path))
-        scenario = _scenario_or_exit(save.level, save.card_sets)
+        scenario = _scenario_or_exit(save.level, save.card_sets, mods)
         return saves.resume(save, scenario, path)
     except saves.SaveError as exc:
         print(f"Cannot read the game: {exc}", file=sys.stderr)
@@ -248,7 +248,7 @@ def _load_session(path: str):
 
 def cmd_debrief(args) -> int:
     from game.debrief.result import make_result
-    session = _load_session(args.save)
+    session = _load_session(args.save, args.mod)
     if session is None:
         return 1
     if args.json:
@@ -272,7 +272,7 @@ def cmd_verify(args) -> int:
     except ResultError as exc:
         print(f"Not verified: {exc}")
         return 1
-    scenario = _scenario_or_exit(result.level, result.card_sets)
+    scenario = _scenario_or_exit(result.level, result.card_sets, args.mod)
     verdict = verify(result, scenario)
     print(("Verified: " if verdict.ok else "Not verified: ") + verdict.message)
     return 0 if verdict.ok else 1
@@ -283,7 +283,7 @@ def cmd_class(args) -> int:
     if not (args.json or args.html):
         print("Say what to make: --html FILE and/or --json", file=sys.stderr)
         return 2
-    content, problems = load()
+    content, problems = load_game(args.mod)
     if has_errors(problems):
         print("The game's content has errors, so no result can be checked:", file=sys.stderr)
         _print_problems([d for d in problems if d.severity == "error"])
@@ -316,7 +316,7 @@ def cmd_branch(args) -> int:
     from game.engine.branch import branch
     from game.engine.turn import InvalidDecision
     from game.model.decision import CardChoice
-    session = _load_session(args.save)
+    session = _load_session(args.save, args.mod)
     if session is None:
         return 1
     choices = [(i, d) for i, d in enumerate(session.decisions) if d.kind == "choice"]
@@ -356,7 +356,7 @@ def cmd_branch(args) -> int:
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
-        scenario = _scenario_or_exit(save.level, save.card_sets)
+        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod)
         session = saves.resume(save, scenario, args.save)
     except saves.SaveError as exc:
         print(f"Cannot replay: {exc}", file=sys.stderr)
@@ -397,8 +397,6 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check cards and levels; exit status 1 on any error")
     val.add_argument("paths", nargs="*", help="files or folders (default: the game's content)")
     val.add_argument("--json", action="store_true")
-    val.add_argument("--mod", action="append", default=[], metavar="PATH_OR_ID",
-                     help="a pack folder, or the id of an installed pack, to load after the others")
 
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")
@@ -427,6 +425,10 @@ def parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("replay", help="replay a save's decision log and print the final state's hash")
     rep.add_argument("save")
+    for name, command in sub.choices.items():
+        if name not in ("schema", "bibliography"):
+            command.add_argument("--mod", action="append", default=[], metavar="PATH_OR_ID",
+                                 help="a pack folder, or the id of an installed pack, to load after the others")
     return p
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game import __version__
+from game.content.packs import packs_differ
 from game.engine.scenario import Scenario
 from game.engine.turn import InvalidDecision, state_hash
 from game.model.decision import Decision
@@ -40,13 +41,15 @@ class SaveFile(BaseModel):
     snapshot: GameState
     rng_state: int
     card_sets: list[str] = []   # the teacher's choice of cards, if any: the game needs the same deck
+    packs: list[tuple[str, str]] = []   # (id, version) of the content's packs; [] in older saves
 
 
 def to_save(session: Session) -> SaveFile:
     return SaveFile(format=FORMAT, game_version=__version__, level=session.scenario.level.id,
                     content_fingerprint=session.scenario.fingerprint, seed=session.seed,
                     decisions=list(session.decisions), snapshot=session.state,
-                    rng_state=session.rng.state, card_sets=list(session.scenario.card_sets))
+                    rng_state=session.rng.state, card_sets=list(session.scenario.card_sets),
+                    packs=list(session.scenario.packs))
 
 
 def write(path: Path, session: Session) -> None:
@@ -92,6 +95,10 @@ def resume(save: SaveFile, scenario: Scenario, path: Path | str = "save") -> Ses
     """Rebuild the game from a save's log, checking it belongs to this content."""
     if save.level != scenario.level.id:
         raise SaveError(f"{path}: the save is for level '{save.level}', not '{scenario.level.id}'")
+    if save.packs:
+        problem = packs_differ(save.packs, scenario.packs)
+        if problem:
+            raise SaveError(f"{path}: {problem}")
     if tuple(save.card_sets) != scenario.card_sets:
         raise SaveError(f"{path}: the save was made with the cards {save.card_sets or 'of the whole deck'}, "
                         f"not {list(scenario.card_sets) or 'the whole deck'}")
@@ -107,3 +114,4 @@ def resume(save: SaveFile, scenario: Scenario, path: Path | str = "save") -> Ses
         raise SaveError(f"{path}: the decision log does not replay to the game that was saved "
                         f"(the save was made by version {save.game_version}; this is {__version__})")
     return session
+

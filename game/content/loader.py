@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
-from game.content.packs import Pack, base_pack
+from game.content.packs import Pack, base_pack, select
 from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
@@ -42,11 +42,12 @@ class Content:
     origins: dict[str, Origin] = field(default_factory=dict)  # card or level id -> where defined
     fingerprint: str = ""
     files: int = 0
+    packs: tuple[tuple[str, str], ...] = ()   # (id, version) of each pack, in load order
 
     def scenario(self, level_id: str, card_sets: tuple[str, ...] | list[str] = ()) -> Scenario:
         """The level with its cards; `card_sets` (a teacher's settings) narrow its deck."""
         return Scenario(level=self.levels[level_id], cards=self.cards, fingerprint=self.fingerprint,
-                        card_sets=tuple(card_sets))
+                        card_sets=tuple(card_sets), packs=self.packs)
 
 
 def _shown(path: Path) -> str:
@@ -141,11 +142,13 @@ def load(roots: list[Path] | None = None, cache: bool = False,
         sources = [(path, "") for path in _files(roots)]
     files = [path for path, _ in sources]
     print_ = fingerprint(files)
+    refs = tuple((p.id, p.manifest.version) for p in packs or ())
     if cache:
         cached = content_cache.read(print_)
         if cached is not None:
+            cached.packs = refs
             return cached, []
-    content, problems = Content(), []
+    content, problems = Content(packs=refs), []
     card_docs: dict[str, tuple[Document, tuple]] = {}
     level_docs: dict[str, tuple[Document, tuple]] = {}
     for path, pack in sources:
@@ -225,10 +228,17 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
     level_docs[level.id] = (doc, ())
 
 
-def load_scenario(level_id: str, roots: list[Path] | None = None,
-                  card_sets: tuple[str, ...] | list[str] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
+def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True) -> tuple[Content, list[Diagnostic]]:
+    """The content a game is played with: the base game, the installed packs and `mods`."""
+    packs, problems = select(list(mods))
+    content, found = load(packs=packs, cache=cache)
+    return content, problems + found
+
+
+def load_scenario(level_id: str, roots: list[Path] | None = None, card_sets: tuple[str, ...] | list[str] = (),
+                  mods: list[str] | tuple[str, ...] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario for one level, or None with the reasons when the content has errors."""
-    content, problems = load(roots, cache=roots is None)
+    content, problems = load(roots) if roots is not None else load_game(mods)
     if level_id not in content.levels:
         known = sorted(content.levels)
         problems.append(Diagnostic("", 0, 0, "error", "unknown-level", "",

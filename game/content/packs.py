@@ -193,3 +193,15 @@ def select(mods: list[str], folders: list[Path] | None = None) -> tuple[list[Pac
             chosen.append(pack)
     ordered, more = order(base_pack(), chosen)
     return ordered, problems + more
+
+
+def packs_differ(saved, present) -> str:
+    """Why a game made with the packs `saved` cannot go on with `present`, or ''."""
+    have = dict(present)
+    missing = [f"{pid} {ver}" for pid, ver in saved if pid not in have]
+    changed = [f"{pid} {ver} (this game has {have[pid]})" for pid, ver in saved if pid in have and have[pid] != ver]
+    extra = [f"{pid} {ver}" for pid, ver in present if pid not in dict(saved)]
+    parts = ([f"missing packs: {', '.join(missing)}"] if missing else []) + \
+            ([f"changed packs: {', '.join(changed)}"] if changed else []) + \
+            ([f"packs it was not made with: {', '.join(extra)}"] if extra else [])
+    return ("the game was made with other packs: " + "; ".join(parts)) if parts else ""

@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
+from game.content.packs import packs_differ
 from game.engine.scenario import Scenario
 from game.engine.scoring import choose_ending, ledgers
 from game.engine.turn import InvalidDecision, advance, new_game, state_hash
@@ -48,6 +49,8 @@ class ResultFile(BaseModel):
     decisions: list[Decision]
     step_hashes: list[str] = Field(description="The state's hash after each decision.")
     card_sets: list[str] = Field(default_factory=list, description="The teacher's choice of cards, if any.")
+    packs: list[tuple[str, str]] = Field(default_factory=list, description="(id, version) of the content's "
+                                         "packs, in load order; empty in older files.")
     outcome: Outcome | None = Field(None, description="None while the game is not finished.")
 
 
@@ -70,7 +73,7 @@ def make_result(session: Session) -> ResultFile:
     return ResultFile(format=FORMAT, game_version=__version__, level=scenario.level.id, seed=session.seed,
                       content_fingerprint=scenario.fingerprint, decisions=list(session.decisions),
                       step_hashes=step_hashes(scenario, session.seed, session.decisions), outcome=outcome,
-                      card_sets=list(scenario.card_sets))
+                      card_sets=list(scenario.card_sets), packs=list(scenario.packs))
 
 
 class ResultError(Exception):
@@ -107,6 +110,8 @@ def verify(result: ResultFile, scenario: Scenario) -> Verdict:
     """Replay the result's decisions and check every hash and the outcome."""
     if result.level != scenario.level.id:
         return Verdict(False, f"the result is for level '{result.level}', not '{scenario.level.id}'")
+    if result.packs and packs_differ(result.packs, scenario.packs):
+        return Verdict(False, packs_differ(result.packs, scenario.packs))
     if tuple(result.card_sets) != scenario.card_sets:
         return Verdict(False, f"the result was played with the cards {result.card_sets}, not {list(scenario.card_sets)}")
     if result.content_fingerprint != scenario.fingerprint:

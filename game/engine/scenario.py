@@ -45,6 +45,7 @@ class Scenario:
     fingerprint: str = ""
     deck: tuple[str, ...] = field(default=())       # drawable card ids, sorted
     card_sets: tuple[str, ...] = ()                 # a teacher's choice of cards ('pack.*' or ids)
+    packs: tuple[tuple[str, str], ...] = ()         # (id, version) of the content's packs
     compiled: dict[str, CompiledCard] = field(default_factory=dict, compare=False, repr=False)
     _by_month: dict[int, tuple[CompiledCard, ...]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -15,7 +15,7 @@ from game import paths, saves
 from game.content.classroom import ClassSettings
 from game.content.diagnostics import Diagnostic
 from game.content.glossary import Glossary, load_glossary
-from game.content.loader import Content, load
+from game.content.loader import Content, load_game
 from game.engine.turn import InvalidDecision
 from game.model.decision import Decision, Report
 from game.model.state import LogEntry, Phase
@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 
 
 class GameContext:
-    def __init__(self, app: "App", class_settings: ClassSettings | None = None) -> None:
+    def __init__(self, app: "App", class_settings: ClassSettings | None = None,
+                 mods: list[str] | tuple[str, ...] = ()) -> None:
         self.app = app
+        self.mods = tuple(mods)                # packs named on the command line (--mod)
         self.class_settings = class_settings   # the teacher's locked settings, if any
         self.started_at: float | None = None   # when the present game began (for a time limit)
         self.content: Content | None = None
@@ -43,7 +45,7 @@ class GameContext:
 
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
-        self.content, self.problems = load(cache=True)
+        self.content, self.problems = load_game(self.mods)
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
 

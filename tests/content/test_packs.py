@@ -16,15 +16,18 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 
 
-def make_pack(folder: Path, pid: str, requires=(), after=(), cards: bool = False, **extra) -> Path:
+def make_pack(folder: Path, pid: str, requires=(), after=(), cards: bool = False, version="1.0.0",
+              **extra) -> Path:
     folder.mkdir(parents=True)
-    lines = [f"id: {pid}", f"name: Pack {pid}", "version: 1.0.0", "format: 1", "licence: CC-BY-4.0",
+    lines = [f"id: {pid}", f"name: Pack {pid}", f"version: {version}", "format: 1", "licence: CC-BY-4.0",
              f"requires: {json.dumps(list(requires))}", f"after: {json.dumps(list(after))}"]
     lines += [f"{k}: {v}" for k, v in extra.items()]
     (folder / "pack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if cards:
         (folder / "cards").mkdir()
+        (folder / "levels").mkdir()
         shutil.copy(FIXTURE / "cards.yaml", folder / "cards" / "cards.yaml")
+        shutil.copy(FIXTURE / "level.yaml", folder / "levels" / "level.yaml")
     return folder
 
 
@@ -109,3 +112,42 @@ def test_validate_prints_the_load_order_with_a_mod(tmp_path):
                             text=True, cwd=ROOT, env=env, timeout=120)
     assert result.stdout.startswith("Load order: base 1.0.0, test 1.0.0\n"), result.stdout
     assert result.returncode == 0, result.stdout
+
+
+def test_a_game_remembers_its_packs_and_says_which_are_missing_or_changed(tmp_path):
+    from game import saves
+    from game.debrief.result import make_result, verify
+    from game.engine.simulate import play
+    from game.session import Session
+
+    mod = make_pack(tmp_path / "extra", "test", cards=True)
+    packs, _ = select([str(mod)], [])
+    content, problems = load(packs=packs)
+    scenario = content.scenario("test-level")
+    assert scenario.packs == (("base", "1.0.0"), ("test", "1.0.0"))
+    played = play(scenario, 5, "historical")
+    session = Session.replayed(scenario, 5, played.decisions)
+    saves.write(tmp_path / "s.json", session)
+    save = saves.read(tmp_path / "s.json")
+    assert save.packs == [("base", "1.0.0"), ("test", "1.0.0")]
+    assert saves.resume(save, scenario).state == session.state
+
+    shutil.rmtree(mod)
+    newer = make_pack(tmp_path / "extra", "test", cards=True, version="1.1.0")
+    changed = load(packs=select([str(newer)], [])[0])[0].scenario("test-level")
+    try:
+        saves.resume(save, changed, "s.json")
+        raise AssertionError("a save with changed packs was resumed")
+    except saves.SaveError as exc:
+        assert "changed packs: test 1.0.0 (this game has 1.1.0)" in str(exc)
+    verdict = verify(make_result(session), changed)
+    assert not verdict.ok and "changed packs" in verdict.message
+
+
+def test_simulate_plays_a_mods_own_level(tmp_path):
+    mod = make_pack(tmp_path / "extra", "test", cards=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "game", "simulate", "--mod", str(mod), "--level", "test-level",
+                             "--json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
