@@ -136,8 +136,17 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     without parsing YAML again. `validate` never uses the cache."""
     if packs is None and roots is None:
         packs = [base_pack()]
+    escaped: list[Diagnostic] = []
     if packs is not None:
-        sources = [(path, pack.id) for pack in packs for path in _files(list(pack.roots))]
+        sources = []
+        for pack in packs:
+            inside = pack.folder.resolve()
+            for path in _files(list(pack.roots)):
+                if path.resolve().is_relative_to(inside):
+                    sources.append((path, pack.id))
+                else:  # a link out of the pack: a pack may only bring its own files
+                    escaped.append(Diagnostic(_shown(path), 0, 0, "error", "outside-pack", "",
+                                              f"the file leads outside its pack's folder ({pack.folder})"))
     else:
         sources = [(path, "") for path in _files(roots)]
     files = [path for path, _ in sources]
@@ -145,10 +154,10 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     refs = tuple((p.id, p.manifest.version) for p in packs or ())
     if cache:
         cached = content_cache.read(print_)
-        if cached is not None:
+        if cached is not None and not escaped:
             cached.packs = refs
             return cached, []
-    content, problems = Content(packs=refs), []
+    content, problems = Content(packs=refs), escaped
     card_docs: dict[str, tuple[Document, tuple]] = {}
     level_docs: dict[str, tuple[Document, tuple]] = {}
     for path, pack in sources:

@@ -68,7 +68,7 @@ class Pack:
 def base_pack() -> Pack:
     manifest, problems = read_manifest(paths.ASSETS / MANIFEST)
     assert manifest is not None, problems   # the game's own manifest; a test keeps it valid
-    return Pack(manifest, paths.ASSETS, (paths.CARDS, paths.LEVELS))
+    return Pack(manifest, paths.ROOT, (paths.CARDS, paths.LEVELS))
 
 
 def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:

@@ -92,9 +92,20 @@ def _code(character) -> int:
     return character if isinstance(character, int) else ord(character)
 
 
+MAX_BYTES = 1_000_000     # the largest card file of the base game is under 100 kB
+MAX_DEPTH = 30            # the deepest content nesting (a condition inside conditions) is far less
+MAX_VALUES = 200_000      # values in one file, aliases expanded; the base game's largest has ~2,000
+
+
 def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse one file; a syntax problem becomes a diagnostic, never an exception."""
+    """Parse one file; a syntax problem becomes a diagnostic, never an exception.
+
+    Files may come from anyone (mods), so size, nesting and YAML aliases are bounded: an alias
+    lets a few lines stand for billions of nodes."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return None, [Diagnostic(shown, 0, 0, "error", "file-too-large", "",
+                                     f"the file is larger than {MAX_BYTES // 1000} kB; split it into several files")]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", "unreadable", "", f"cannot read the file: {exc}")]
@@ -124,4 +135,35 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
                                  f"the character U+{_code(exc.character):04X} is not allowed in a YAML file")]
     except YAMLError as exc:
         return None, [Diagnostic(shown, 0, 0, "error", "yaml-syntax", "", str(exc).replace("\n", " "))]
+    except RecursionError:
+        return None, [Diagnostic(shown, 0, 0, "error", "too-deep", "", f"the file is nested more than "
+                                 f"{MAX_DEPTH} levels deep")]
+    problem = _shape_problem(data)
+    if problem:
+        return None, [Diagnostic(shown, *problem)]
     return Document(shown, data), []
+
+
+def _shape_problem(data) -> tuple | None:
+    """(line, col, severity, code, field, message) when the tree is too deep, or too large once
+    its YAML aliases are expanded (a few lines of aliases can stand for billions of values)."""
+    memo: dict[int, tuple[int, int]] = {}
+
+    def measure(node) -> tuple[int, int]:          # (values with aliases expanded, depth)
+        if not isinstance(node, (CommentedMap, CommentedSeq)):
+            return 1, 0
+        if id(node) not in memo:
+            children = [measure(c) for c in (node.values() if isinstance(node, CommentedMap) else node)]
+            memo[id(node)] = (1 + sum(n for n, _ in children), 1 + max((d for _, d in children), default=0))
+        return memo[id(node)]
+
+    try:
+        size, depth = measure(data)
+    except RecursionError:
+        size, depth = 0, MAX_DEPTH + 1
+    if depth > MAX_DEPTH:
+        return (0, 0, "error", "too-deep", "", f"the file is nested more than {MAX_DEPTH} levels deep")
+    if size > MAX_VALUES:
+        return (0, 0, "error", "too-large", "", f"the file holds more than {MAX_VALUES:,} values once its "
+                "YAML aliases (*name) are expanded")
+    return None

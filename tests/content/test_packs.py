@@ -151,3 +151,14 @@ def test_simulate_plays_a_mods_own_level(tmp_path):
                              "--json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)
+
+
+def test_a_link_out_of_the_pack_is_not_followed(tmp_path):
+    outside = tmp_path / "secret.yaml"
+    shutil.copy(FIXTURE / "cards.yaml", outside)
+    folder = make_pack(tmp_path / "m", "test")
+    (folder / "cards").mkdir()
+    (folder / "cards" / "link.yaml").symlink_to(outside)
+    content, problems = load(packs=[base_pack(), opened(folder)])
+    assert "test.dizzy" not in content.cards
+    assert any(d.code == "outside-pack" and d.path.endswith("link.yaml") for d in problems)
