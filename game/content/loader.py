@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -240,8 +240,24 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
 def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True) -> tuple[Content, list[Diagnostic]]:
     """The content a game is played with: the base game, the installed packs and `mods`."""
     packs, problems = select(list(mods))
-    content, found = load(packs=packs, cache=cache)
-    return content, problems + found
+    left_out = [_not_loaded(d) for d in problems]
+    while True:
+        content, found = load(packs=packs, cache=cache)
+        broken = [pack for pack in packs[1:]
+                  if any(d.severity == "error" and _belongs(d, pack.folder) for d in found)]
+        if not broken:   # the base game plays even when a pack is broken: the pack is left out
+            return content, left_out + found
+        left_out += [_not_loaded(d) for d in found if any(_belongs(d, p.folder) for p in broken)]
+        packs = [p for p in packs if all(p.id != b.id for b in broken)]
+
+
+def _belongs(d: Diagnostic, folder: Path) -> bool:
+    return Path(d.path).resolve().is_relative_to(folder.resolve())
+
+
+def _not_loaded(d: Diagnostic) -> Diagnostic:
+    """A pack's error, as a warning for the game: the pack is not loaded, the game plays on."""
+    return replace(d, severity="warning", message=f"{d.message} (the pack is not loaded)")
 
 
 def load_scenario(level_id: str, roots: list[Path] | None = None, card_sets: tuple[str, ...] | list[str] = (),

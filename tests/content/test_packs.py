@@ -162,3 +162,24 @@ def test_a_link_out_of_the_pack_is_not_followed(tmp_path):
     content, problems = load(packs=[base_pack(), opened(folder)])
     assert "test.dizzy" not in content.cards
     assert any(d.code == "outside-pack" and d.path.endswith("link.yaml") for d in problems)
+
+
+def test_a_broken_pack_is_left_out_and_the_base_game_still_plays(tmp_path, monkeypatch):
+    from game.content import packs as packs_mod
+    from game.content.loader import load_game, load_scenario
+
+    mods = tmp_path / "mods"
+    good = make_pack(mods / "good", "test", cards=True)
+    broken = make_pack(mods / "broken", "broken")
+    (broken / "cards").mkdir()
+    (broken / "cards" / "bad.yaml").write_text("cards:\n  - id: broken.x\n    titel: no\n", encoding="utf-8")
+    make_pack(mods / "nomanifest", "x").joinpath("pack.yaml").unlink()
+    monkeypatch.setattr(packs_mod, "mod_folders", lambda: [mods])
+    content, problems = load_game(cache=False)
+    assert content.packs == (("base", "1.0.0"), ("test", "1.0.0"))
+    assert all(d.severity == "warning" for d in problems if "not loaded" in d.message)
+    text = "\n".join(map(str, problems))
+    assert "bad.yaml:3:5: warning [unknown-field]" in text and "(the pack is not loaded)" in text
+    assert "[no-manifest]" in text
+    scenario, problems = load_scenario("great-break")
+    assert scenario is not None and good.exists()
