@@ -45,8 +45,8 @@ class Manifest(ContentModel):
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="The pack's version, e.g. 1.0.0.")
     format: int = Field(ge=1, description="The content-format version of the pack's files.")
     authors: list[Annotated[str, StringConstraints(min_length=1, max_length=120)]] = Field(
-        default_factory=list, max_length=50)
-    description: str = Field("", max_length=2000)
+        default_factory=list, max_length=50, description="Who wrote the pack.")
+    description: str = Field("", max_length=2000, description="What the pack adds, in a few sentences.")
     licence: str = Field(min_length=1, max_length=80, description="The licence of the pack's text, "
                          "e.g. CC-BY-4.0.")
     requires: list[PackId] = Field(default_factory=list, description="Packs that must be present; "

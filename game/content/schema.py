@@ -94,11 +94,20 @@ def level_schema() -> dict:
     return _draft07(schema)
 
 
+def pack_schema() -> dict:
+    from game.content.packs import Manifest
+
+    schema = Manifest.model_json_schema(by_alias=True)
+    schema["$schema"] = DRAFT_07
+    schema["title"] = "The Great Break pack manifest (pack.yaml)"
+    return _draft07(schema)
+
+
 def write_schemas(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in (("card-file.schema.json", card_file_schema()),
-                         ("level.schema.json", level_schema())):
+                         ("level.schema.json", level_schema()), ("pack.schema.json", pack_schema())):
         target = out_dir / name
         target.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(target)
