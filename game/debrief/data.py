@@ -59,6 +59,7 @@ class Played:
     sources: list[str]
     contested: bool
     readings: list[tuple[str, str]]
+    pack: str = ""      # 'pack 1.0.0' for a card from a mod, '' for the base game's own cards
 
 
 @dataclass
@@ -129,6 +130,14 @@ def _decisions(session: Session) -> list[Decided]:
     return out
 
 
+def _pack(card_id: str, packs) -> str:
+    """The mod a card comes from (card ids begin with their pack's id), or '' for the base game."""
+    pack = card_id.partition(".")[0]
+    if pack == "base":
+        return ""
+    return f"{pack} {dict(packs)[pack]}" if pack in dict(packs) else pack
+
+
 def _cards(session: Session) -> list[Played]:
     played = []
     for entry in session.state.log:
@@ -138,5 +147,5 @@ def _cards(session: Session) -> list[Played]:
         h = card.history
         played.append(Played(card.id, card.title, _month(entry.month), entry.text, h.note.strip(),
                              [f"{src.citation()} [{src.kind.value}]" for src in h.sources], h.contested,
-                             [(r.view, r.held_by) for r in h.readings]))
+                             [(r.view, r.held_by) for r in h.readings], _pack(card.id, session.scenario.packs)))
     return played

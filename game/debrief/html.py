@@ -722,6 +722,8 @@ def _history(d: Debrief) -> str:
                  f"<h3>{_e(card.title)}"
                  + (' <span class="flag">contested</span>' if card.contested else "") + "</h3>",
                  f'<p class="when">{_e(card.month)}</p>',
+                 (f'<p class="pack"><b>From a mod:</b> this card comes from the pack {_e(card.pack)}, '
+                  "not from the base game.</p>" if card.pack else ""),
                  f'<p class="choice"><b>Your choice:</b> {_e(card.choice)}</p>',
                  f"<p>{_e(card.note)}</p>"]
         if card.contested:

@@ -183,3 +183,17 @@ def test_a_broken_pack_is_left_out_and_the_base_game_still_plays(tmp_path, monke
     assert "[no-manifest]" in text
     scenario, problems = load_scenario("great-break")
     assert scenario is not None and good.exists()
+
+
+def test_the_debrief_says_which_cards_came_from_a_mod(tmp_path):
+    from game.debrief.data import build
+    from game.debrief.html import render
+    from game.engine.simulate import play
+    from game.session import Session
+
+    mod = make_pack(tmp_path / "extra", "test", cards=True, version="2.1.0")
+    scenario = load(packs=select([str(mod)], [])[0])[0].scenario("test-level")
+    played = play(scenario, 3, "historical")
+    debrief = build(Session.replayed(scenario, 3, played.decisions))
+    assert debrief.cards and all(c.pack == "test 2.1.0" for c in debrief.cards)
+    assert "this card comes from the pack test 2.1.0, not from the base game" in render(debrief)

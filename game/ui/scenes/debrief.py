@@ -34,7 +34,10 @@ def section_text(debrief, section: str) -> str:
     if section == "history":
         lines = []
         for c in debrief.cards:
-            lines += [f"## {c.title} ({c.month})", f"You chose: {c.choice}", c.note]
+            lines += [f"## {c.title} ({c.month})"]
+            if c.pack:
+                lines.append(f"From a mod: the pack {c.pack}, not the base game.")
+            lines += [f"You chose: {c.choice}", c.note]
             if c.contested:
                 lines.append("Historians disagree:")
                 lines += [f"- {view} ({held_by})" for view, held_by in c.readings]
