@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from game import __version__, paths, saves
-from game.content.diagnostics import Diagnostic, has_errors
+from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
 from game.content.loader import load, load_game, load_scenario
 from game.content.packs import select
 from game.engine.calibration import check_all
@@ -193,6 +193,8 @@ def cmd_validate(args) -> int:
     packs, problems = ([], []) if roots else select(args.mod)
     content, found = load(roots, packs=packs or None)
     problems += found
+    if args.explain:
+        return _explain(content, problems, args)
     if roots is None:  # the game's own content: its glossary too
         from game.content.glossary import load_glossary
         problems += load_glossary()[1]
@@ -210,6 +212,27 @@ def cmd_validate(args) -> int:
         print(f"{content.files} files, {len(content.cards)} cards, {len(content.levels)} levels: "
               f"{errors} errors, {warnings} warnings")
     return 1 if has_errors(problems) else 0
+
+
+def _explain(content, problems, args) -> int:
+    """`validate --explain CARD --level ID --turn N`: the card's checks at that turn of the level,
+    reached by the historical policy on the given seed."""
+    from game.engine.explain import explain
+    from game.engine.simulate import play_until
+
+    if has_errors(problems):
+        _print_problems([d for d in problems if d.severity == "error"])
+        return 1
+    if args.level not in content.levels:
+        print(f"validate: no level '{args.level}'.{did_you_mean(args.level, content.levels)}", file=sys.stderr)
+        return 2
+    if args.explain not in content.cards:
+        print(f"validate: no card '{args.explain}'.{did_you_mean(args.explain, content.cards)}", file=sys.stderr)
+        return 2
+    scenario = content.scenario(args.level)
+    state = play_until(scenario, args.seed, "historical", args.turn)
+    print("\n".join(explain(scenario, state, args.explain)))
+    return 0
 
 
 def cmd_schema(args) -> int:
@@ -397,6 +420,12 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check cards and levels; exit status 1 on any error")
     val.add_argument("paths", nargs="*", help="files or folders (default: the game's content)")
     val.add_argument("--json", action="store_true")
+    val.add_argument("--explain", metavar="CARD_ID", help="why the card does or does not come up "
+                     "(with --level, --turn and --seed)")
+    val.add_argument("--level", default=DEFAULT_LEVEL, help="the level for --explain (default: %(default)s)")
+    val.add_argument("--turn", type=int, default=1, help="the turn for --explain, reached by the historical "
+                     "policy (default: 1)")
+    val.add_argument("--seed", type=int, default=1, help="the seed for --explain (default: 1)")
 
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")

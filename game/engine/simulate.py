@@ -35,6 +35,15 @@ def play(scenario: Scenario, seed: int, policy: str, max_steps: int = 10_000) ->
     return Played(state, decisions, rng.state)
 
 
+def play_until(scenario: Scenario, seed: int, policy: str, turn: int) -> GameState:
+    """The state at the start of `turn` (or at the ending, if the game ends first)."""
+    state, rng = new_game(scenario, seed)
+    policy_rng = Rng(seed ^ POLICY_SEED_SALT)
+    while state.turn < turn and state.phase != Phase.ended:
+        advance(scenario, state, decide(policy, scenario, state, policy_rng), rng)
+    return state
+
+
 def replay(scenario: Scenario, seed: int, decisions: list[Decision]) -> tuple[GameState, Rng]:
     """Run a decision log from the start; the result equals the original game exactly."""
     state, rng = new_game(scenario, seed)

@@ -190,3 +190,14 @@ def test_loading_a_cut_short_save_in_text_mode_exits_1_with_the_reason(tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("Cannot load: ")
     assert str(bad) in result.stderr and "cut short" in result.stderr
+
+
+def test_validate_explain_says_check_by_check_why_a_card_does_not_come_up():
+    result = run("validate", "--explain", "base.counter_plan_1931", "--level", "campaign", "--turn", "20")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "the month lies in its window (1931-10 to 1931-12): NO" in out
+    assert "district.procurement_fulfilment >= 0.3 (now " in out
+    assert out.rstrip().endswith("So it may NOT be drawn this turn.")
+    wrong = run("validate", "--explain", "base.counter_plan", "--level", "campaign")
+    assert wrong.returncode == 2 and "Did you mean 'base.counter_plan_1931'?" in wrong.stderr
