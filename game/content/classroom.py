@@ -18,11 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from game.content.diagnostics import Diagnostic, did_you_mean
-from game.content.loader import pydantic_problems
-from game.content.yaml_source import read
+from game.content.loader import read_model
 from game.model.common import ContentModel, DeckEntry, Identifier, deck_matches
 
 
@@ -47,13 +46,9 @@ def load_class_settings(path: Path, content=None) -> tuple[ClassSettings | None,
     With `content`, the level and the card sets are checked against it too: a teacher learns
     of a misspelt card before the lesson, not from an empty deck during it.
     """
-    doc, problems = read(path, str(path))
-    if doc is None:
+    doc, settings, problems = read_model(path, ClassSettings)
+    if settings is None:
         return None, problems
-    try:
-        settings = ClassSettings.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, pydantic_problems(doc, exc, (), tuple(ClassSettings.model_fields))
     if content is None:
         return settings, []
     problems = _content_problems(settings, content, doc, str(path))

@@ -23,6 +23,7 @@ from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
 from game.model.card import Card
+from game.model.common import ContentModel
 from game.model.conditions import Condition
 from game.model.effects import Effect
 from game.model.level import Level
@@ -98,6 +99,17 @@ def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
         field_path = ".".join(str(p) for p in written)
         out.append(Diagnostic(doc.path, line, col, "error", code, field_path, message))
     return out
+
+
+def read_model(path: Path, model: type[ContentModel]) -> tuple[Document | None, typing.Any, list[Diagnostic]]:
+    """A one-model file (a pack manifest, a teacher's settings): (document, model or None, problems)."""
+    doc, problems = read(path, str(path))
+    if doc is None:
+        return None, None, problems
+    try:
+        return doc, model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return doc, None, pydantic_problems(doc, exc, (), tuple(model.model_fields))
 
 
 def _files(roots: list[Path]) -> list[Path]:

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints
 
 from game import paths
 from game.content.diagnostics import Diagnostic, did_you_mean
-from game.content.yaml_source import read
 from game.model.common import ContentModel
 
 FORMAT = 1          # the content format this game reads
@@ -72,15 +71,11 @@ def base_pack() -> Pack:
 
 
 def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
-    from game.content.loader import pydantic_problems   # the loader imports this module
+    from game.content.loader import read_model   # the loader imports this module
 
-    doc, problems = read(path, str(path))
-    if doc is None:
+    doc, manifest, problems = read_model(path, Manifest)
+    if manifest is None:
         return None, problems
-    try:
-        manifest = Manifest.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, pydantic_problems(doc, exc, (), tuple(Manifest.model_fields))
     if manifest.format > FORMAT:
         line, col = doc.position(("format",))
         return None, [Diagnostic(str(path), line, col, "error", "format-too-new", "format",

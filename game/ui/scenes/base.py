@@ -7,6 +7,7 @@ import pygame
 
 from game.model.common import month_words
 from game.ui import fonts
+from game.ui.events import UI_ACTION
 from game.ui.scene import Scene
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, INK_SOFT, PAPER_DARK, RED, Theme
@@ -45,6 +46,14 @@ class Screen(Scene):
 
     def status(self) -> str:
         return ""
+
+    def went_back(self, event: pygame.event.Event) -> bool:
+        """Esc or a "back" button closes the screen: whether this event did."""
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE) or \
+                (event.type == UI_ACTION and event.action == "back"):
+            self.app.stack.pop()
+            return True
+        return False
 
     def _margin(self) -> int:
         return self.theme.pad * 2

@@ -68,15 +68,11 @@ class ClassSettingsScene(Screen):
         return f"class-{self.draft.level}-{self.draft.seed}.yaml"
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.stack.pop()
+        if self.went_back(event):
             return True
         if event.type != UI_ACTION:
             return super().handle(event)
         d, game = self.draft, self.app.game
-        if event.action == "back":
-            self.app.stack.pop()
-            return True
         if event.action == "save":
             self.lock(d, self.write(d))
             return True

@@ -40,15 +40,11 @@ class SettingsScene(Screen):
         self.areas[0].ensure_visible(self.focus.focused)
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.stack.pop()
+        if self.went_back(event):
             return True
         if event.type != UI_ACTION:
             return super().handle(event)
         app, s = self.app, self.app.settings
-        if event.action == "back":
-            app.stack.pop()
-            return True
         if event.action == "class":
             from game.ui.scenes.classroom import ClassSettingsScene
             app.stack.push(ClassSettingsScene())
