@@ -192,13 +192,18 @@ def one_game_peak(scenario, policy: str) -> dict:
 # --------------------------------------------------------------------------- profile
 
 
-def hotspots(scenario, games: int = 60, top: int = 15) -> list[dict]:
+def _profiled(scenario, games: int) -> pstats.Stats:
+    """The profile of `games` games, half random and half historical."""
     profile = cProfile.Profile()
     profile.enable()
     for i in range(games):
         play(scenario, 20_000 + i, "random" if i % 2 else "historical")
     profile.disable()
-    stats = pstats.Stats(profile, stream=io.StringIO())
+    return pstats.Stats(profile, stream=io.StringIO())
+
+
+def hotspots(scenario, games: int = 60, top: int = 15) -> list[dict]:
+    stats = _profiled(scenario, games)
     total = stats.total_tt  # type: ignore[attr-defined]
     rows = []
     for (file, line, name), (cc, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
@@ -211,12 +216,7 @@ def hotspots(scenario, games: int = 60, top: int = 15) -> list[dict]:
 
 def cumulative(scenario, games: int = 60, top: int = 15) -> list[dict]:
     """Engine functions by cumulative time: where the time goes, calls included."""
-    profile = cProfile.Profile()
-    profile.enable()
-    for i in range(games):
-        play(scenario, 20_000 + i, "random" if i % 2 else "historical")
-    profile.disable()
-    stats = pstats.Stats(profile, stream=io.StringIO())
+    stats = _profiled(scenario, games)
     rows = []
     for (file, line, name), (cc, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
         if f"{os.sep}game{os.sep}" in file:

@@ -98,3 +98,12 @@ def chart_grid(area: pygame.Rect, theme: Theme, count: int = 6, extra_lines: int
     rows = max(1, (area.height + theme.pad) // (least_h + theme.pad))
     per_page = min(count, columns * rows)
     return columns, per_page, -(-count // per_page)
+
+
+def chart_cells(area: pygame.Rect, theme: Theme, columns: int, count: int) -> list[pygame.Rect]:
+    """The rectangles of `count` charts laid out in `columns` across `area`, row by row."""
+    rows = max(1, -(-count // columns))
+    cw = (area.width - (columns - 1) * theme.pad) // columns
+    ch = (area.height - (rows - 1) * theme.pad) // rows
+    return [pygame.Rect(area.left + (i % columns) * (cw + theme.pad), area.top + (i // columns) * (ch + theme.pad),
+                        cw, ch) for i in range(count)]

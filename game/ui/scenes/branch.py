@@ -13,7 +13,7 @@ from game.engine.scoring import choose_ending, ledgers
 from game.engine.turn import InvalidDecision, advance, available_choices, new_game
 from game.model.common import month_index, month_words
 from game.model.decision import CardChoice
-from game.ui.charts import chart_grid, line_chart
+from game.ui.charts import chart_cells, chart_grid, line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter
@@ -261,12 +261,7 @@ class CompareScene(Screen):
         area = self.upper
         columns, per_page, _ = self.chart_pages(area)
         shown = charts[self.page * per_page:(self.page + 1) * per_page]
-        rows = -(-len(shown) // columns)
-        cw = (area.width - (columns - 1) * theme.pad) // columns
-        ch = (area.height - (rows - 1) * theme.pad) // rows
-        for i, (title, played, branched, top) in enumerate(shown):
-            r = pygame.Rect(area.left + (i % columns) * (cw + theme.pad), area.top + (i // columns) * (ch + theme.pad),
-                            cw, ch)
+        for r, (title, played, branched, top) in zip(chart_cells(area, theme, columns, len(shown)), shown):
             n = max(len(played), len(branched))
             if n:
                 line_chart(painter, theme, r, title, played, labels[:n], top, other=branched)

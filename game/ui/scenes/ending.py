@@ -8,7 +8,7 @@ from game.engine.calibration import series
 from game.engine.scoring import choose_ending, ledgers
 from game.model.common import month_index, month_words
 from game.ui import fonts
-from game.ui.charts import chart_grid, line_chart
+from game.ui.charts import chart_cells, chart_grid, line_chart
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import GameScreen
 from game.ui.text import Painter
@@ -186,9 +186,5 @@ class EndingScene(GameScreen):
         area = self.upper
         columns, per_page, _ = self.chart_pages(area)
         shown = charts[self.page * per_page:(self.page + 1) * per_page]
-        rows = -(-len(shown) // columns)
-        cw = (area.width - (columns - 1) * theme.pad) // columns
-        ch = (area.height - (rows - 1) * theme.pad) // rows
-        for i, (title, values, top, record) in enumerate(shown):
-            r = pygame.Rect(area.left + (i % columns) * (cw + theme.pad), area.top + (i // columns) * (ch + theme.pad), cw, ch)
+        for r, (title, values, top, record) in zip(chart_cells(area, theme, columns, len(shown)), shown):
             line_chart(painter, theme, r, title, values, labels[:len(values)], top, record)
