@@ -39,6 +39,7 @@ def shoot(out: Path, size: tuple[int, int], scale: float) -> list[tuple[str, int
     work = Path(tempfile.mkdtemp(prefix="great-break-shots-"))
     paths.SAVES = work / "saves"
     paths.AUTOSAVE = paths.SAVES / "autosave.json"
+    os.environ["GREAT_BREAK_DATA_DIR"] = str(work / "data")   # the player's own mods stay out of the shots
     d = Driver.start(size=size, settings_dir=work, text_scale=scale)
     d.app.game.autosave = paths.AUTOSAVE
     tag = f"{size[0]}x{size[1]}_{int(scale * 100)}"
@@ -104,6 +105,10 @@ def shoot(out: Path, size: tuple[int, int], scale: float) -> list[tuple[str, int
     shot("settings", "SettingsScene")
     d.key("6")
     shot("class_settings", "ClassSettingsScene")
+    title()
+    d.key("4")
+    d.key("7")
+    shot("mods", "ModsScene")
     title()
     d.app.game.save_game(paths.SAVES / "example-save.json")
     d.key("3")

@@ -249,9 +249,11 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
     level_docs[level.id] = (doc, ())
 
 
-def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True) -> tuple[Content, list[Diagnostic]]:
-    """The content a game is played with: the base game, the installed packs and `mods`."""
-    packs, problems = select(list(mods))
+def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
+              disabled: list[str] | tuple[str, ...] = ()) -> tuple[Content, list[Diagnostic]]:
+    """The content a game is played with: the base game, the installed packs (but those the
+    player turned off) and `mods`."""
+    packs, problems = select(list(mods), disabled=disabled)
     left_out = [_not_loaded(d) for d in problems]
     while True:
         content, found = load(packs=packs, cache=cache)

@@ -99,9 +99,12 @@ def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
 
 def mod_folders() -> list[Path]:
     """Where mods are found: `mods/` beside a checkout, and the user's data folder."""
+    import os
+
     import platformdirs
 
-    return [paths.ROOT / "mods", Path(platformdirs.user_data_dir("the-great-break")) / "mods"]
+    data = os.environ.get("GREAT_BREAK_DATA_DIR") or platformdirs.user_data_dir("the-great-break")
+    return [paths.ROOT / "mods", Path(data) / "mods"]
 
 
 def discover(folders: list[Path]) -> tuple[list[Pack], list[Diagnostic]]:
@@ -166,12 +169,14 @@ def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
     return Diagnostic(str(pack.folder / MANIFEST), 0, 0, "error", code, field, message)
 
 
-def select(mods: list[str], folders: list[Path] | None = None) -> tuple[list[Pack], list[Diagnostic]]:
-    """The base game, the packs found in the mod folders, and each `--mod` (a folder, or the id of
-    a found pack, which then moves to the end of the user's order), in load order."""
+def select(mods: list[str], folders: list[Path] | None = None,
+           disabled: list[str] | tuple[str, ...] = ()) -> tuple[list[Pack], list[Diagnostic]]:
+    """The base game, the packs found in the mod folders (but those the player `disabled`), and
+    each `--mod` (a folder, or the id of a found pack, which then moves to the end of the user's
+    order), in load order."""
     found, problems = discover(mod_folders() if folders is None else folders)
     by_id = {p.id: p for p in found}
-    chosen = list(found)
+    chosen = [p for p in found if p.id not in disabled]
     for mod in mods:
         folder = Path(mod)
         if folder.is_dir():
@@ -179,7 +184,7 @@ def select(mods: list[str], folders: list[Path] | None = None) -> tuple[list[Pac
             problems += more
         elif mod in by_id:
             pack = by_id[mod]
-            chosen.remove(pack)
+            chosen = [p for p in chosen if p.id != mod]
         else:
             problems.append(Diagnostic(mod, 0, 0, "error", "unknown-pack", "", "neither a pack folder nor the "
                                        f"id of an installed pack.{did_you_mean(mod, by_id)}"))

@@ -45,7 +45,7 @@ class GameContext:
 
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
-        self.content, self.problems = load_game(self.mods)
+        self.content, self.problems = load_game(self.mods, disabled=self.app.settings.disabled_packs)
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
 

@@ -27,6 +27,7 @@ class Settings(BaseModel):
     volume: float = Field(0.7, ge=0.0, le=1.0)
     content_note_seen: bool = False
     window: tuple[int, int] = (1280, 720)
+    disabled_packs: list[str] = Field(default_factory=list, description="Installed packs the player turned off.")
 
 
 def settings_path() -> Path:

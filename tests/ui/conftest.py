@@ -21,6 +21,7 @@ def _no_writes_into_the_repo(tmp_path_factory):
     mp.setattr(paths, "SAVES", saves)
     mp.setattr(paths, "AUTOSAVE", saves / "autosave.json")
     mp.setenv("GREAT_BREAK_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    mp.setenv("GREAT_BREAK_DATA_DIR", str(tmp_path_factory.mktemp("data")))   # no installed mods
     yield saves
     mp.undo()
 

@@ -32,6 +32,8 @@ class SettingsScene(Screen):
         if self.from_title:
             self.widgets.append(Button(label="Class settings (for teachers)", action="class", hotkey="6",
                                        tooltip="Write or open the settings file that locks a class's game."))
+            self.widgets.append(Button(label="Mods", action="mods", hotkey="7",
+                                       tooltip="Packs of cards and levels: on or off, with their problems."))
         self.widgets.append(Button(label="Back", action="back", hotkey=str(len(self.widgets) + 1)))
         body = self.body()
         self.areas = [ScrollArea(pygame.Rect(body.left, body.top, min(body.width, 760), body.height),
@@ -45,9 +47,10 @@ class SettingsScene(Screen):
         if event.type != UI_ACTION:
             return super().handle(event)
         app, s = self.app, self.app.settings
-        if event.action == "class":
+        if event.action in ("class", "mods"):
             from game.ui.scenes.classroom import ClassSettingsScene
-            app.stack.push(ClassSettingsScene())
+            from game.ui.scenes.mods import ModsScene
+            app.stack.push(ClassSettingsScene() if event.action == "class" else ModsScene())
             return True
         if event.action == "text":
             i = TEXT_SCALES.index(s.text_scale) if s.text_scale in TEXT_SCALES else 0
