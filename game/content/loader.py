@@ -155,14 +155,15 @@ def load(roots: list[Path] | None = None, cache: bool = False,
             inside = pack.folder.resolve()
             for path in _files(list(pack.roots)):
                 if path.resolve().is_relative_to(inside):
-                    sources.append((path, pack.id))
+                    sources.append((path, pack))
                 else:  # a link out of the pack: a pack may only bring its own files
                     escaped.append(Diagnostic(_shown(path), 0, 0, "error", "outside-pack", "",
                                               f"the file leads outside its pack's folder ({pack.folder})"))
     else:
-        sources = [(path, "") for path in _files(roots)]
+        sources = [(path, None) for path in _files(roots)]
     files = [path for path, _ in sources]
-    print_ = fingerprint(files)
+    # A manifest changes the content too (disable, decks, replaces): it is part of the fingerprint.
+    print_ = fingerprint([*files, *(pack.manifest_path for pack in packs or ())])
     refs = tuple((p.id, p.manifest.version) for p in packs or ())
     if cache:
         cached = content_cache.read(print_)
@@ -185,6 +186,8 @@ def load(roots: list[Path] | None = None, cache: bool = False,
             _load_level(doc, content, problems, level_docs, pack)
         else:
             _load_cards(doc, content, problems, card_docs, pack)
+    for pack in packs or ():
+        problems += _apply_manifest(pack, content, card_docs)
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
     problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
@@ -194,7 +197,9 @@ def load(roots: list[Path] | None = None, cache: bool = False,
 
 
 def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
-                card_docs: dict, pack: str) -> None:
+                card_docs: dict, from_pack: Pack | None) -> None:
+    pack = from_pack.id if from_pack else ""
+    replaces = set(from_pack.manifest.replaces) if from_pack else set()
     cards = doc.data.get("cards") if isinstance(doc.data, CommentedMap) else None
     if not isinstance(cards, list):
         line, col = doc.position(("cards",))
@@ -214,13 +219,18 @@ def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
             problems += pydantic_problems(doc, exc, prefix)
             continue
         line, _ = doc.position(prefix)
-        if pack and not card.id.startswith(pack + "."):
+        if pack and not card.id.startswith(pack + ".") and card.id not in replaces:
             col = doc.position(prefix + ("id",))[1]
             problems.append(Diagnostic(doc.path, line, col, "error", "wrong-namespace", f"cards.{i}.id",
                                        f"card id '{card.id}' must begin with its pack's id: "
                                        f"'{pack}.{card.id.rpartition('.')[2]}'"))
             continue
-        if card.id in content.cards:
+        if card.id in replaces and card.id not in content.cards:
+            col = doc.position(prefix + ("id",))[1]
+            problems.append(Diagnostic(doc.path, line, col, "warning", "replaces-nothing", f"cards.{i}.id",
+                                       f"the pack says it replaces '{card.id}', but no pack loaded before "
+                                       f"it has that card." + did_you_mean(card.id, content.cards)))
+        if card.id in content.cards and card.id not in replaces:
             first = content.origins[card.id]
             col = doc.position(prefix + ("id",))[1]
             problems.append(Diagnostic(doc.path, line, col, "error", "duplicate-id", f"cards.{i}.id",
@@ -232,7 +242,8 @@ def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],
 
 
 def _load_level(doc: Document, content: Content, problems: list[Diagnostic], level_docs: dict,
-                pack: str) -> None:
+                from_pack: Pack | None) -> None:
+    pack = from_pack.id if from_pack else ""
     try:
         level = Level.model_validate(doc.data)
     except ValidationError as exc:
@@ -247,6 +258,34 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
     content.levels[level.id] = level
     content.origins[f"level:{level.id}"] = Origin(doc.path, 1, pack)
     level_docs[level.id] = (doc, ())
+
+
+def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagnostic]:
+    """A pack's `disable` and `decks`, and a check that what it `replaces` was there to replace."""
+    problems = []
+    where = _shown(pack.manifest_path)
+
+    def problem(field: str, code: str, message: str) -> None:
+        problems.append(Diagnostic(where, 0, 0, "warning", code, field, message))
+
+    for i, cid in enumerate(pack.manifest.replaces):
+        origin = content.origins.get(cid)
+        if origin is None or origin.pack != pack.id:
+            problem(f"replaces.{i}", "replaces-nothing", f"the pack brings no card '{cid}' to put in its place.")
+    for i, cid in enumerate(pack.manifest.disable):
+        if cid in content.cards:
+            del content.cards[cid], content.origins[cid]
+            card_docs.pop(cid, None)
+        else:
+            problem(f"disable.{i}", "unknown-card", f"no card '{cid}' to disable." + did_you_mean(cid, content.cards))
+    for level_id, entries in pack.manifest.decks.items():
+        level = content.levels.get(level_id)
+        if level is None:
+            problem(f"decks.{level_id}", "unknown-level", f"no level '{level_id}' to add cards to."
+                    + did_you_mean(level_id, content.levels))
+            continue
+        content.levels[level_id] = level.model_copy(update={"deck": [*level.deck, *entries]})
+    return problems
 
 
 def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,

@@ -9,6 +9,9 @@
     licence: CC-BY-4.0
     requires: []                # packs that must be loaded, and before this one
     after: []                   # packs loaded before this one when present
+    replaces: [base.barn_protest]             # this pack's card of that id takes its place
+    disable: [base.church_bells]              # cards taken out of the game
+    decks: {great-break: ["myclass.*"]}       # this pack's cards join a level's deck
 
 Load order: the base game first, then the others so that each comes after what it requires
 and names in `after` (cycles are reported), ties broken by the user's order, then by id.
@@ -25,7 +28,7 @@ from pydantic import Field, StringConstraints
 
 from game import paths
 from game.content.diagnostics import Diagnostic, did_you_mean
-from game.model.common import ContentModel
+from game.model.common import ContentModel, DeckEntry, Identifier
 
 FORMAT = 1          # the content format this game reads
 MANIFEST = "pack.yaml"
@@ -51,6 +54,12 @@ class Manifest(ContentModel):
     requires: list[PackId] = Field(default_factory=list, description="Packs that must be present; "
                                    "they load first.")
     after: list[PackId] = Field(default_factory=list, description="Packs that load first when present.")
+    replaces: list[Identifier] = Field(default_factory=list, description="Cards of packs loaded earlier "
+                                       "that a card of this pack with the same id replaces.")
+    disable: list[Identifier] = Field(default_factory=list, description="Cards of packs loaded earlier that "
+                                      "this pack takes out of the game.")
+    decks: dict[Identifier, list[DeckEntry]] = Field(default_factory=dict, description="Cards added to the "
+                                                     "decks of levels of packs loaded earlier: level id, entries.")
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class Pack:
     manifest: Manifest
     folder: Path
     roots: tuple[Path, ...]         # where its card and level files are
+    manifest_path: Path
 
     @property
     def id(self) -> str:
@@ -67,7 +77,7 @@ class Pack:
 def base_pack() -> Pack:
     manifest, problems = read_manifest(paths.ASSETS / MANIFEST)
     assert manifest is not None, problems   # the game's own manifest; a test keeps it valid
-    return Pack(manifest, paths.ROOT, (paths.CARDS, paths.LEVELS))
+    return Pack(manifest, paths.ROOT, (paths.CARDS, paths.LEVELS), paths.ASSETS / MANIFEST)
 
 
 def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
@@ -94,7 +104,7 @@ def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
     if manifest is None:
         return None, problems
     roots = tuple(folder / name for name in ("cards", "levels") if (folder / name).is_dir())
-    return Pack(manifest, folder, roots), []
+    return Pack(manifest, folder, roots, path), []
 
 
 def mod_folders() -> list[Path]:
@@ -166,7 +176,7 @@ def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
 
 
 def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(str(pack.folder / MANIFEST), 0, 0, "error", code, field, message)
+    return Diagnostic(str(pack.manifest_path), 0, 0, "error", code, field, message)
 
 
 def select(mods: list[str], folders: list[Path] | None = None,

@@ -197,3 +197,34 @@ def test_the_debrief_says_which_cards_came_from_a_mod(tmp_path):
     debrief = build(Session.replayed(scenario, 3, played.decisions))
     assert debrief.cards and all(c.pack == "test 2.1.0" for c in debrief.cards)
     assert "this card comes from the pack test 2.1.0, not from the base game" in render(debrief)
+
+
+def test_a_pack_replaces_and_disables_cards_and_adds_to_a_levels_deck(tmp_path):
+    folder = make_pack(tmp_path / "m", "myclass")
+    path = folder / "pack.yaml"
+    path.write_text(path.read_text() + "replaces: [base.church_bells]\ndisable: [base.april_retreat, base.nothing]\n"
+                    "decks: {great-break: [\"myclass.*\"], no-level: [\"myclass.*\"]}\n", encoding="utf-8")
+    (folder / "cards").mkdir()
+    text = (FIXTURE / "cards.yaml").read_text(encoding="utf-8")
+    text = text.replace("test.dizzy", "base.church_bells").replace("test.", "myclass.")
+    (folder / "cards" / "ours.yaml").write_text(text, encoding="utf-8")
+    base, _ = load()
+    content, problems = load(packs=[base_pack(), opened(folder)])
+    assert not [d for d in problems if d.severity == "error"], problems
+    assert content.cards["base.church_bells"].title == "Dizzy with Success"
+    assert content.origins["base.church_bells"].pack == "myclass"
+    assert "base.april_retreat" not in content.cards
+    deck = content.scenario("great-break").deck
+    assert "myclass.bells" in deck and "base.church_bells" in deck and "base.april_retreat" not in deck
+    text = "\n".join(map(str, problems))
+    assert "disable.1: no card 'base.nothing' to disable." in text
+    assert "decks.no-level: no level 'no-level'" in text
+    assert len(content.cards) == len(base.cards) - 1 + 2   # one disabled; two new cards, one replacing
+
+
+def test_a_changed_manifest_changes_the_fingerprint(tmp_path):
+    folder = make_pack(tmp_path / "m", "test", cards=True)
+    before = load(packs=[base_pack(), opened(folder)])[0].fingerprint
+    path = folder / "pack.yaml"
+    path.write_text(path.read_text() + "disable: [base.church_bells]\n", encoding="utf-8")
+    assert load(packs=[base_pack(), opened(folder)])[0].fingerprint != before
