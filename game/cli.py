@@ -211,6 +211,9 @@ def cmd_validate(args) -> int:
         warnings = len(problems) - errors
         print(f"{content.files} files, {len(content.cards)} cards, {len(content.levels)} levels: "
               f"{errors} errors, {warnings} warnings")
+        if not errors:
+            from game.content.summary import summary
+            print("\n".join(summary(content)))
     return 1 if has_errors(problems) else 0
 
 

@@ -201,3 +201,12 @@ def test_validate_explain_says_check_by_check_why_a_card_does_not_come_up():
     assert out.rstrip().endswith("So it may NOT be drawn this turn.")
     wrong = run("validate", "--explain", "base.counter_plan", "--level", "campaign")
     assert wrong.returncode == 2 and "Did you mean 'base.counter_plan_1931'?" in wrong.stderr
+
+
+def test_validate_ends_with_a_summary_of_the_content(fixture_dir):
+    result = run("validate", str(fixture_dir))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[-3].startswith("Cards by year: 1930 ")
+    assert lines[-2] == "Cards each level can show (in its deck and its months): test-level 3"
+    assert lines[-1].startswith("Words on the cards: ") and lines[-1].endswith("works cited: 3")

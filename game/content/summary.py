@@ -1,0 +1,36 @@
+"""What a body of content holds, for the end of `validate`: cards by year and by level, words,
+sources. A modder sees at a glance whether a pack covers the years and levels meant."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from game.model.common import month_index
+
+
+def summary(content) -> list[str]:
+    years: Counter[str] = Counter()
+    words = 0
+    sources: set[str] = set()
+    for card in content.cards.values():
+        start = card.date or (card.window[0] if card.window else None)
+        years[str(month_index(start) // 12) if start else "any year"] += 1
+        words += sum(len(t.split()) for t in (card.text, card.history.note,
+                                                *(c.label for c in card.choices), *(c.outcome for c in card.choices)))
+        sources.update(s.citation() for s in card.history.sources)
+    per_level = {lid: _in_level(content.scenario(lid)) for lid in sorted(content.levels)}
+    return [
+        "Cards by year: " + ", ".join(f"{y} {n}" for y, n in sorted(years.items())),
+        "Cards each level can show (in its deck and its months): "
+        + (", ".join(f"{lid} {n}" for lid, n in per_level.items()) or "no levels"),
+        f"Words on the cards: {words:,}; works cited: {len(sources)}",
+    ]
+
+
+def _in_level(scenario) -> int:
+    start, end = month_index(scenario.level.start), month_index(scenario.level.end)
+    shown = 0
+    for cid in scenario.deck:
+        c = scenario.compiled[cid]
+        shown += start <= c.fixed <= end if c.fixed is not None else c.first <= end and c.last >= start
+    return shown
