@@ -82,13 +82,13 @@ def test_play_where_no_window_can_open_offers_the_text_mode_and_exits_1():
 def test_validate_on_the_valid_fixtures_exits_0_and_counts_what_it_read(fixture_dir):
     result = run("validate", str(fixture_dir))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "2 files, 3 cards, 1 levels: 0 errors, 0 warnings\n"
+    assert result.stdout.splitlines()[0] == "2 files, 3 cards, 1 levels: 0 errors, 0 warnings"
 
 
 def test_validate_of_single_files_works_like_a_folder(fixture_dir):
     result = run("validate", str(fixture_dir / "cards.yaml"), str(fixture_dir / "level.yaml"))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.endswith("0 errors, 0 warnings\n")
+    assert "0 errors, 0 warnings\n" in result.stdout
 
 
 def broken_copy(fixture_dir: Path, tmp_path: Path) -> Path:
@@ -130,7 +130,7 @@ def test_validate_with_only_warnings_exits_0(fixture_dir, tmp_path):
     match = DIAGNOSTIC.search(result.stdout)
     assert match and match["severity"] == "warning" and match["code"] == "unknown-flag"
     assert (match["line"], match["col"]) == ("61", "30")
-    assert result.stdout.endswith("0 errors, 1 warnings\n")
+    assert "0 errors, 1 warnings\n" in result.stdout
 
 
 def test_validate_json_prints_the_problems_as_a_list(fixture_dir, tmp_path):
