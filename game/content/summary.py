@@ -28,9 +28,13 @@ def summary(content) -> list[str]:
 
 
 def _in_level(scenario) -> int:
-    start, end = month_index(scenario.level.start), month_index(scenario.level.end)
+    """Cards of the deck whose window meets a turn's first month, or whose fixed date falls in a
+    turn (the last turn, which starts at the level's end, runs for turn_months)."""
+    level = scenario.level
+    start, end = month_index(level.start), month_index(level.end)
     shown = 0
     for cid in scenario.deck:
         c = scenario.compiled[cid]
-        shown += start <= c.fixed <= end if c.fixed is not None else c.first <= end and c.last >= start
+        shown += (start <= c.fixed < end + level.turn_months if c.fixed is not None
+                  else c.first <= end and c.last >= start)
     return shown
