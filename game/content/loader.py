@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
-from game.content.packs import Pack, base_pack, select
+from game.content.packs import Pack, base_pack, belongs, select
 from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
@@ -48,7 +48,8 @@ class Content:
     def scenario(self, level_id: str, card_sets: tuple[str, ...] | list[str] = ()) -> Scenario:
         """The level with its cards; `card_sets` (a teacher's settings) narrow its deck."""
         return Scenario(level=self.levels[level_id], cards=self.cards, fingerprint=self.fingerprint,
-                        card_sets=tuple(card_sets), packs=self.packs)
+                        card_sets=tuple(card_sets), packs=self.packs,
+                        card_packs={cid: self.origins[cid].pack for cid in self.cards if cid in self.origins})
 
 
 def _shown(path: Path) -> str:
@@ -297,15 +298,11 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
     while True:
         content, found = load(packs=packs, cache=cache)
         broken = [pack for pack in packs[1:]
-                  if any(d.severity == "error" and _belongs(d, pack.folder) for d in found)]
+                  if any(d.severity == "error" and belongs(d, pack) for d in found)]
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
             return content, left_out + found
-        left_out += [_not_loaded(d) for d in found if any(_belongs(d, p.folder) for p in broken)]
+        left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)]
         packs = [p for p in packs if all(p.id != b.id for b in broken)]
-
-
-def _belongs(d: Diagnostic, folder: Path) -> bool:
-    return Path(d.path).resolve().is_relative_to(folder.resolve())
 
 
 def _not_loaded(d: Diagnostic) -> Diagnostic:

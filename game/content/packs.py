@@ -175,6 +175,11 @@ def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
     return ordered, problems
 
 
+def belongs(d: Diagnostic, pack: Pack) -> bool:
+    """Whether a problem is in one of the pack's files."""
+    return Path(d.path).resolve().is_relative_to(pack.folder.resolve())
+
+
 def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
     return Diagnostic(str(pack.manifest_path), 0, 0, "error", code, field, message)
 

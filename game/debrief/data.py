@@ -130,12 +130,13 @@ def _decisions(session: Session) -> list[Decided]:
     return out
 
 
-def _pack(card_id: str, packs) -> str:
-    """The mod a card comes from (card ids begin with their pack's id), or '' for the base game."""
-    pack = card_id.partition(".")[0]
-    if pack == "base":
+def _pack(card_id: str, scenario) -> str:
+    """'pack version' of the mod a card comes from (a replaced base card included), or '' for the
+    base game's own cards."""
+    pack = scenario.card_packs.get(card_id, "")
+    if pack in ("", "base"):
         return ""
-    return f"{pack} {dict(packs)[pack]}" if pack in dict(packs) else pack
+    return f"{pack} {dict(scenario.packs)[pack]}" if pack in dict(scenario.packs) else pack
 
 
 def _cards(session: Session) -> list[Played]:
@@ -147,5 +148,5 @@ def _cards(session: Session) -> list[Played]:
         h = card.history
         played.append(Played(card.id, card.title, _month(entry.month), entry.text, h.note.strip(),
                              [f"{src.citation()} [{src.kind.value}]" for src in h.sources], h.contested,
-                             [(r.view, r.held_by) for r in h.readings], _pack(card.id, session.scenario.packs)))
+                             [(r.view, r.held_by) for r in h.readings], _pack(card.id, session.scenario)))
     return played

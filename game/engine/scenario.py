@@ -46,6 +46,7 @@ class Scenario:
     deck: tuple[str, ...] = field(default=())       # drawable card ids, sorted
     card_sets: tuple[str, ...] = ()                 # a teacher's choice of cards ('pack.*' or ids)
     packs: tuple[tuple[str, str], ...] = ()         # (id, version) of the content's packs
+    card_packs: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # card id -> its pack
     compiled: dict[str, CompiledCard] = field(default_factory=dict, compare=False, repr=False)
     _by_month: dict[int, tuple[CompiledCard, ...]] = field(default_factory=dict, compare=False, repr=False)
 

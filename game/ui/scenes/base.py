@@ -11,7 +11,7 @@ from game.ui.events import UI_ACTION
 from game.ui.scene import Scene
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, INK_SOFT, PAPER_DARK, RED, Theme
-from game.ui.widgets import Button, Widget
+from game.ui.widgets import Button, ScrollArea, Widget
 
 PHASES = ("Directives", "Orders", "Events", "Resolution", "Report", "News")
 
@@ -46,6 +46,18 @@ class Screen(Scene):
 
     def status(self) -> str:
         return ""
+
+    def list_beside_text(self, widgets: list[Widget]) -> tuple[ScrollArea, pygame.Rect]:
+        """A scrolling column of buttons and, beside it (below it in a narrow window), the rect
+        for a text about the chosen one."""
+        body, theme = self.body(), self.theme
+        wide = body.width >= 900
+        column = pygame.Rect(body.left, body.top, body.width // 2 if wide else body.width,
+                             body.height if wide else body.height // 2)
+        text = (pygame.Rect(column.right + 2 * theme.pad, body.top, body.right - column.right - 2 * theme.pad,
+                            body.height) if wide
+                else pygame.Rect(body.left, column.bottom + theme.pad, body.width, body.bottom - column.bottom - theme.pad))
+        return ScrollArea(column, [[w] for w in widgets], theme), text
 
     def went_back(self, event: pygame.event.Event) -> bool:
         """Esc or a "back" button closes the screen: whether this event did."""

@@ -3,16 +3,14 @@ and its problems as a readable list. The base game plays whatever a pack holds."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 
-from game.content.packs import Pack, discover, mod_folders
+from game.content.packs import Pack, belongs, discover, mod_folders
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter
 from game.ui.theme import PAPER_LIGHT
-from game.ui.widgets import Button, ScrollArea, ScrollText
+from game.ui.widgets import Button, ScrollText
 
 
 class ModsScene(Screen):
@@ -23,14 +21,14 @@ class ModsScene(Screen):
                 "chosen pack on or off; a pack with errors is left out and the base game plays on.")
 
     def layout(self, size: tuple[int, int]) -> None:
-        game, theme = self.app.game, self.theme
+        game = self.app.game
         self.packs, manifest_problems = discover(mod_folders())
         loaded = dict(game.content.packs) if game.content else {}
         disabled = set(self.app.settings.disabled_packs)
         self.details: dict[str, str] = {}
         self.widgets = []
         for i, pack in enumerate(self.packs, 1):
-            problems = [d for d in game.problems if _belongs(d.path, pack)]
+            problems = [d for d in game.problems if belongs(d, pack)]
             state = ("off" if pack.id in disabled else "on" if pack.id in loaded
                      else f"not loaded: {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "not loaded")
             m = pack.manifest
@@ -39,19 +37,15 @@ class ModsScene(Screen):
             self.details[pack.id] = _describe(pack, problems)
         broken = manifest_problems
         if broken:
-            self.widgets.append(Button(label=f"Folders that are not packs: {len(broken)}", action="broken"))
+            self.widgets.append(Button(label=f"Folders that are not packs: {len(broken)}", action="broken",
+                                       value="broken"))
             self.details["broken"] = "These folders could not be read as packs:\n\n" + "\n".join(map(str, broken))
         if not self.packs and not broken:
             self.widgets.append(Button(label="No mods are installed.", action="none", enabled=False))
         self.widgets.append(Button(label="Back", action="back", hotkey="0"))
-        body = self.body()
-        wide = body.width >= 900
-        column = pygame.Rect(body.left, body.top, body.width // 2 if wide else body.width,
-                             body.height if wide else body.height // 2)
-        self.areas = [ScrollArea(column, [[b] for b in self.widgets], theme)]
-        self.text = ScrollText(role="serif", rect=pygame.Rect(
-            column.right + 2 * theme.pad, body.top, body.right - column.right - 2 * theme.pad, body.height) if wide
-            else pygame.Rect(body.left, column.bottom + theme.pad, body.width, body.bottom - column.bottom - theme.pad))
+        area, text_rect = self.list_beside_text(self.widgets)
+        self.areas = [area]
+        self.text = ScrollText(role="serif", rect=text_rect)
         self.focus.set([w for w in self.widgets if w.enabled] + [self.text])
         self._describe_focused()
 
@@ -61,8 +55,7 @@ class ModsScene(Screen):
 
     def _describe_focused(self) -> None:
         w = self.focus.hover or self.focus.focused
-        key = getattr(w, "value", None) if getattr(w, "action", "") == "toggle" else getattr(w, "action", None)
-        self.text.text = self.details.get(key, self._describe_folders())
+        self.text.text = self.details.get(getattr(w, "value", None), self._describe_folders())
         self.text.first = 0
         self.text.reflow(self.theme)
 
@@ -87,10 +80,6 @@ class ModsScene(Screen):
         self.draw_frame(painter)
         pygame.draw.rect(painter.surface, PAPER_LIGHT, self.text.rect)
         self.draw_widgets(painter, [*self.widgets, self.text])
-
-
-def _belongs(path: str, pack: Pack) -> bool:
-    return Path(path).resolve().is_relative_to(pack.folder.resolve())
 
 
 def _describe(pack: Pack, problems) -> str:

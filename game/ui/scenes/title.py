@@ -146,7 +146,7 @@ class LevelSelectScene(Screen):
     title = "Choose a level"
 
     def layout(self, size: tuple[int, int]) -> None:
-        game, theme = self.app.game, self.theme
+        game = self.app.game
         self.levels = [game.content.levels[lid] for lid in game.playable_levels()]
         self.widgets: list[Button] = []
         for i, level in enumerate(self.levels, 1):
@@ -155,14 +155,9 @@ class LevelSelectScene(Screen):
             self.widgets.append(Button(label=label, action="level", value=level.id, hotkey=str(i),
                                        tooltip=level.summary.strip()))
         self.widgets.append(Button(label="Back", action="back", tooltip="Back to the title screen."))
-        body = self.body()
-        wide = body.width >= 900
-        column = pygame.Rect(body.left, body.top, body.width // 2 if wide else body.width,
-                             body.height if wide else body.height // 2)
-        self.areas = [ScrollArea(column, [[b] for b in self.widgets], theme)]
-        self.summary = ScrollText(role="serif", focusable=False, rect=pygame.Rect(
-            column.right + 2 * theme.pad, body.top, body.right - column.right - 2 * theme.pad, body.height) if wide
-            else pygame.Rect(body.left, column.bottom + theme.pad, body.width, body.bottom - column.bottom - theme.pad))
+        area, text_rect = self.list_beside_text(self.widgets)
+        self.areas = [area]
+        self.summary = ScrollText(role="serif", focusable=False, rect=text_rect)
         self.focus.set(self.widgets)
         self._describe()
 
