@@ -213,6 +213,7 @@ def test_a_pack_replaces_and_disables_cards_and_adds_to_a_levels_deck(tmp_path):
     assert not [d for d in problems if d.severity == "error"], problems
     assert content.cards["base.church_bells"].title == "Dizzy with Success"
     assert content.origins["base.church_bells"].pack == "myclass"
+    assert content.scenario("great-break").card_packs["base.church_bells"] == "myclass"   # the debrief marks it
     assert "base.april_retreat" not in content.cards
     deck = content.scenario("great-break").deck
     assert "myclass.bells" in deck and "base.church_bells" in deck and "base.april_retreat" not in deck
