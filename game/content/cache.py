@@ -23,9 +23,13 @@ from game.storage import atomic_write
 LAYOUT = 2   # the cache file's own layout; raised when it changes (2: origins name their pack)
 
 
+def folder() -> Path:
+    """The game's cache folder (content, unpacked .zip packs)."""
+    return Path(os.environ.get("GREAT_BREAK_CACHE_DIR") or platformdirs.user_cache_dir("the-great-break"))
+
+
 def _path(fingerprint: str) -> Path:
-    folder = os.environ.get("GREAT_BREAK_CACHE_DIR") or platformdirs.user_cache_dir("the-great-break")
-    return Path(folder) / f"content-{__version__}-{LAYOUT}-{fingerprint}.json"
+    return folder() / f"content-{__version__}-{LAYOUT}-{fingerprint}.json"
 
 
 def read(fingerprint: str):

@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
-from game.content.packs import Pack, base_pack, belongs, select
+from game.content.packs import Pack, base_pack, belongs, in_archive, order, select
 from game.content.schema import field_names
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
@@ -191,6 +191,9 @@ def load(roots: list[Path] | None = None, cache: bool = False,
         problems += _apply_manifest(pack, content, card_docs)
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
+    for pack in packs or ():
+        if pack.archive is not None:
+            problems = [in_archive(d, pack.archive, pack.folder) for d in problems]
     problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     if cache and not problems:
         content_cache.write(content)
@@ -302,7 +305,9 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
             return content, left_out + found
         left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)]
-        packs = [p for p in packs if all(p.id != b.id for b in broken)]
+        # A pack that required a broken one cannot load either: order() leaves it out, and says so.
+        packs, dropped = order(packs[0], [p for p in packs[1:] if all(p.id != b.id for b in broken)])
+        left_out += [_not_loaded(d) for d in dropped]
 
 
 def _not_loaded(d: Diagnostic) -> Diagnostic:

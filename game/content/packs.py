@@ -20,13 +20,14 @@ Nothing in a pack runs: a manifest is data, read like every other content file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from game import paths
+from game.content.archive import unpack
 from game.content.diagnostics import Diagnostic, did_you_mean
 from game.model.common import ContentModel, DeckEntry, Identifier
 
@@ -68,6 +69,7 @@ class Pack:
     folder: Path
     roots: tuple[Path, ...]         # where its card and level files are
     manifest_path: Path
+    archive: Path | None = None     # the .zip it was unpacked from (folder is then in the cache)
 
     @property
     def id(self) -> str:
@@ -95,16 +97,33 @@ def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
 
 
 def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
-    """A pack folder: its manifest, and its `cards/` and `levels/` folders."""
+    """A pack folder, or a `.zip` of one: its manifest, and its `cards/` and `levels/` folders."""
+    archive = None
+    if is_archive(folder):
+        archive, (folder, problems) = folder, unpack(folder)
+        if folder is None:
+            return None, problems
     path = folder / MANIFEST
     if not path.is_file():
-        return None, [Diagnostic(str(folder), 0, 0, "error", "no-manifest", "",
+        return None, [Diagnostic(str(archive or folder), 0, 0, "error", "no-manifest", "",
                                  f"a pack needs a {MANIFEST} (id, name, version, format, licence)")]
     manifest, problems = read_manifest(path)
     if manifest is None:
-        return None, problems
+        return None, [in_archive(d, archive, folder) for d in problems]
     roots = tuple(folder / name for name in ("cards", "levels") if (folder / name).is_dir())
-    return Pack(manifest, folder, roots, path), []
+    return Pack(manifest, folder, roots, path, archive), []
+
+
+def is_archive(path: Path) -> bool:
+    return path.suffix.lower() == ".zip" and path.is_file()
+
+
+def in_archive(d: Diagnostic, archive: Path | None, folder: Path) -> Diagnostic:
+    """A problem in a zipped pack names the file inside the zip, not the unpacked copy."""
+    if archive is None or not Path(d.path).resolve().is_relative_to(folder.resolve()):
+        return d
+    inside = Path(d.path).resolve().relative_to(folder.resolve())
+    return replace(d, path=f"{archive}/{inside.as_posix()}")
 
 
 def mod_folders() -> list[Path]:
@@ -118,12 +137,13 @@ def mod_folders() -> list[Path]:
 
 
 def discover(folders: list[Path]) -> tuple[list[Pack], list[Diagnostic]]:
-    """Every pack in the given folders (each subfolder with a manifest), sorted by folder name."""
+    """Every pack in the given folders (each subfolder or .zip with a manifest), sorted by name."""
     packs, problems = [], []
     for folder in folders:
         if not folder.is_dir():
             continue
-        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for sub in sorted(p for p in folder.iterdir()
+                          if (p.is_dir() or is_archive(p)) and not p.name.startswith(".")):
             pack, found = open_pack(sub)
             problems += found
             if pack is not None:
@@ -177,6 +197,8 @@ def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
 
 def belongs(d: Diagnostic, pack: Pack) -> bool:
     """Whether a problem is in one of the pack's files."""
+    if pack.archive is not None and d.path.startswith(f"{pack.archive}/"):
+        return True
     return Path(d.path).resolve().is_relative_to(pack.folder.resolve())
 
 
@@ -194,7 +216,7 @@ def select(mods: list[str], folders: list[Path] | None = None,
     chosen = [p for p in found if p.id not in disabled]
     for mod in mods:
         folder = Path(mod)
-        if folder.is_dir():
+        if folder.is_dir() or is_archive(folder):
             pack, more = open_pack(folder)
             problems += more
         elif mod in by_id:

@@ -229,3 +229,19 @@ def test_a_changed_manifest_changes_the_fingerprint(tmp_path):
     path = folder / "pack.yaml"
     path.write_text(path.read_text() + "disable: [base.church_bells]\n", encoding="utf-8")
     assert load(packs=[base_pack(), opened(folder)])[0].fingerprint != before
+
+
+def test_a_pack_that_requires_a_broken_pack_is_left_out_too(tmp_path, monkeypatch):
+    from game.content import packs as packs_mod
+    from game.content.loader import load_game
+
+    mods = tmp_path / "mods"
+    broken = make_pack(mods / "broken", "broken")
+    (broken / "cards").mkdir()
+    (broken / "cards" / "bad.yaml").write_text("cards:\n  - id: broken.x\n    titel: no\n", encoding="utf-8")
+    make_pack(mods / "needy", "test", requires=["broken"], cards=True)
+    monkeypatch.setattr(packs_mod, "mod_folders", lambda: [mods])
+    content, problems = load_game(cache=False)
+    assert content.packs == (("base", "1.0.0"),)
+    assert any(d.code == "missing-pack" and "requires 'broken'" in d.message and "not loaded" in d.message
+               for d in problems)
