@@ -293,10 +293,11 @@ def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagn
 
 
 def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
-              disabled: list[str] | tuple[str, ...] = ()) -> tuple[Content, list[Diagnostic]]:
+              disabled: list[str] | tuple[str, ...] = (),
+              preferred: list[str] | tuple[str, ...] = ()) -> tuple[Content, list[Diagnostic]]:
     """The content a game is played with: the base game, the installed packs (but those the
-    player turned off) and `mods`."""
-    packs, problems = select(list(mods), disabled=disabled)
+    player turned off, in the player's `preferred` order) and `mods`."""
+    packs, problems = select(list(mods), disabled=disabled, preferred=preferred)
     left_out = [_not_loaded(d) for d in problems]
     while True:
         content, found = load(packs=packs, cache=cache)

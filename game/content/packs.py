@@ -207,11 +207,13 @@ def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
 
 
 def select(mods: list[str], folders: list[Path] | None = None,
-           disabled: list[str] | tuple[str, ...] = ()) -> tuple[list[Pack], list[Diagnostic]]:
-    """The base game, the packs found in the mod folders (but those the player `disabled`), and
-    each `--mod` (a folder, or the id of a found pack, which then moves to the end of the user's
-    order), in load order."""
+           disabled: list[str] | tuple[str, ...] = (),
+           preferred: list[str] | tuple[str, ...] = ()) -> tuple[list[Pack], list[Diagnostic]]:
+    """The base game, the packs found in the mod folders (but those the player `disabled`, in
+    the player's `preferred` order), and each `--mod` (a folder, or the id of a found pack, which
+    then moves to the end of the user's order), in load order."""
     found, problems = discover(mod_folders() if folders is None else folders)
+    found = in_preferred_order(found, preferred)
     by_id = {p.id: p for p in found}
     chosen = [p for p in found if p.id not in disabled]
     for mod in mods:
@@ -230,6 +232,12 @@ def select(mods: list[str], folders: list[Path] | None = None,
             chosen.append(pack)
     ordered, more = order(base_pack(), chosen)
     return ordered, problems + more
+
+
+def in_preferred_order(packs: list[Pack], preferred: list[str] | tuple[str, ...]) -> list[Pack]:
+    """The packs the player placed first, in that order; then the others as found."""
+    place = {pid: i for i, pid in enumerate(preferred)}
+    return sorted(packs, key=lambda p: place.get(p.id, len(place)))
 
 
 def packs_differ(saved, present) -> str:

@@ -45,7 +45,9 @@ class GameContext:
 
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
-        self.content, self.problems = load_game(self.mods, disabled=self.app.settings.disabled_packs)
+        settings = self.app.settings
+        self.content, self.problems = load_game(self.mods, disabled=settings.disabled_packs,
+                                                preferred=settings.pack_order)
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
 

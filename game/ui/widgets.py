@@ -341,9 +341,9 @@ class FocusRing:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and focused is not None:
                 focused.activate()
                 return True
-            if event.unicode and event.unicode.isdigit():
+            if event.unicode:   # a focused text field took its keys above
                 for w in self.widgets:
-                    if isinstance(w, Button) and w.hotkey == event.unicode:
+                    if isinstance(w, Button) and w.enabled and w.hotkey == event.unicode:
                         self.focus(w)
                         w.activate()
                         return True

@@ -43,3 +43,23 @@ def test_the_mods_screen_lists_toggles_and_explains(tmp_path, monkeypatch):
     assert "Pack test 1.2.0: off" in [b.label for b in driver.scene.widgets]
     driver.action("toggle", "test")
     assert "test" in dict(driver.app.game.content.packs)
+
+
+def test_the_player_orders_the_packs_and_the_game_loads_them_in_that_order(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    monkeypatch.setenv("GREAT_BREAK_DATA_DIR", str(data))
+    install(data / "mods", "a", "alpha", cards="cards: []\n")
+    install(data / "mods", "b", "test")
+    driver = Driver.start(size=(1280, 720), settings_dir=tmp_path / "settings")
+    assert [p for p, _ in driver.app.game.content.packs] == ["base", "alpha", "test"]
+    driver.action("settings")
+    driver.action("mods")
+    test_button = next(w for w in driver.scene.widgets if w.value == "test")
+    driver.hover(test_button.rect.center)
+    assert driver.scene.current == "test"
+    assert "Load order of the packs turned on: base, alpha, test" in driver.scene.text.text
+    driver.key("[")
+    assert driver.app.settings.pack_order == ["test", "alpha"]
+    assert [p for p, _ in driver.app.game.content.packs] == ["base", "test", "alpha"]
+    assert [w.value for w in driver.scene.widgets][:2] == ["test", "alpha"]
+    assert driver.layout_problems() == []

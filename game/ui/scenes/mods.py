@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.packs import Pack, belongs, discover, mod_folders
+from game.content.packs import Pack, base_pack, belongs, discover, in_preferred_order, mod_folders, order
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter
@@ -18,13 +18,17 @@ class ModsScene(Screen):
 
     def status(self) -> str:
         return ("Packs of cards and levels written by teachers, students and players. Enter turns the "
-                "chosen pack on or off; a pack with errors is left out and the base game plays on.")
+                "chosen pack on or off, [ and ] move it earlier or later in the load order; a pack "
+                "with errors is left out and the base game plays on.")
 
     def layout(self, size: tuple[int, int]) -> None:
         game = self.app.game
-        self.packs, manifest_problems = discover(mod_folders())
+        found, manifest_problems = discover(mod_folders())
+        self.packs = in_preferred_order(found, self.app.settings.pack_order)
+        self.current = getattr(self, "current", None)
         loaded = dict(game.content.packs) if game.content else {}
         disabled = set(self.app.settings.disabled_packs)
+        load_order = [p.id for p in order(base_pack(), [p for p in self.packs if p.id not in disabled])[0]]
         self.details: dict[str, str] = {}
         self.widgets = []
         for i, pack in enumerate(self.packs, 1):
@@ -34,7 +38,10 @@ class ModsScene(Screen):
             m = pack.manifest
             self.widgets.append(Button(label=f"{m.name} {m.version}: {state}", action="toggle", value=pack.id,
                                        hotkey=str(i) if i < 10 else None))
-            self.details[pack.id] = _describe(pack, problems)
+            self.details[pack.id] = _describe(pack, problems, load_order)
+        if len(self.packs) > 1:
+            self.widgets += [Button(label="Move it earlier", action="move", value=-1, hotkey="["),
+                             Button(label="Move it later", action="move", value=1, hotkey="]")]
         broken = manifest_problems
         if broken:
             self.widgets.append(Button(label=f"Folders that are not packs: {len(broken)}", action="broken",
@@ -55,7 +62,11 @@ class ModsScene(Screen):
 
     def _describe_focused(self) -> None:
         w = self.focus.hover or self.focus.focused
-        self.text.text = self.details.get(getattr(w, "value", None), self._describe_folders())
+        value = getattr(w, "value", None)
+        if isinstance(value, str) and any(p.id == value for p in self.packs):
+            self.current = value        # the pack the move buttons act on
+        self.text.text = self.details.get(value if isinstance(value, str) else self.current,
+                                          self._describe_folders())
         self.text.first = 0
         self.text.reflow(self.theme)
 
@@ -67,14 +78,24 @@ class ModsScene(Screen):
                 s = self.app.settings
                 s.disabled_packs = ([p for p in s.disabled_packs if p != event.value]
                                     if event.value in s.disabled_packs else [*s.disabled_packs, event.value])
-                self.app.save_settings()
-                self.app.game.load_content()   # from the cache when the files are unchanged
-                self.app.stack.relayout()
+                self._reload()
+            elif event.action == "move" and self.current:
+                ids = [p.id for p in self.packs]
+                i = ids.index(self.current)
+                j = min(max(i + event.value, 0), len(ids) - 1)
+                ids[i], ids[j] = ids[j], ids[i]
+                self.app.settings.pack_order = ids
+                self._reload()
             return True
         used = super().handle(event)
         if used:
             self._describe_focused()
         return used
+
+    def _reload(self) -> None:
+        self.app.save_settings()
+        self.app.game.load_content()   # from the cache when the files are unchanged
+        self.app.stack.relayout()
 
     def draw(self, painter: Painter) -> None:
         self.draw_frame(painter)
@@ -82,13 +103,14 @@ class ModsScene(Screen):
         self.draw_widgets(painter, [*self.widgets, self.text])
 
 
-def _describe(pack: Pack, problems) -> str:
+def _describe(pack: Pack, problems, load_order: list[str]) -> str:
     m = pack.manifest
     lines = [m.name, "", m.description or "(no description)", "",
              f"Id: {m.id}   Version: {m.version}   Licence: {m.licence}",
-             f"Authors: {', '.join(m.authors) or 'not given'}", f"Folder: {pack.folder}"]
+             f"Authors: {', '.join(m.authors) or 'not given'}", f"From: {pack.archive or pack.folder}"]
     if m.requires:
         lines.append(f"Requires: {', '.join(m.requires)}")
+    lines.append(f"Load order of the packs turned on: {', '.join(load_order)}")
     if problems:
         lines += ["", f"Problems ({len(problems)}): the pack is left out until they are mended."]
         lines += [f"- {d}" for d in problems]
