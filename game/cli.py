@@ -12,7 +12,7 @@ from pathlib import Path
 from game import __version__, paths, saves
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
 from game.content.loader import load, load_game, load_scenario
-from game.content.packs import select
+from game.content.packs import is_pack, select
 from game.engine.calibration import check_all
 from game.engine.policies import POLICIES
 from game.engine.scenario import Scenario
@@ -185,11 +185,17 @@ def cmd_simulate(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    roots = [Path(p) for p in args.paths] if args.paths else None
-    missing = [str(p) for p in (roots or []) if not p.exists()]
+    missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
+    # A pack's folder or .zip given as a path is checked as a pack, in its load order.
+    args.mod += [p for p in args.paths if is_pack(Path(p))]
+    roots = [Path(p) for p in args.paths if not is_pack(Path(p))] or None
+    if args.upgrade:
+        code = _upgrade(args)
+        if code or args.dry_run:
+            return code
     packs, problems = ([], []) if roots else select(args.mod)
     content, found = load(roots, packs=packs or None)
     problems += found
@@ -215,6 +221,38 @@ def cmd_validate(args) -> int:
             from game.content.summary import summary
             print("\n".join(summary(content)))
     return 1 if has_errors(problems) else 0
+
+
+def _upgrade(args) -> int:
+    """`validate --upgrade [--dry-run] PACK`: rewrite the named packs in the present format."""
+    from game.content.upgrade import apply, changes
+    from game.content.packs import discover, mod_folders, open_pack
+    installed = {p.id: p for p in discover(mod_folders())[0]}
+    named, problems = [], []
+    for mod in args.mod:
+        pack, found = (installed[mod], []) if mod in installed else open_pack(Path(mod))
+        named += [pack] if pack else []
+        problems += found
+    if not args.mod:
+        print("validate --upgrade: name the pack to upgrade: python -m game validate --upgrade PACK_FOLDER",
+              file=sys.stderr)
+        return 2
+    if problems:
+        _print_problems(problems)
+        return 1
+    for pack in named:
+        found, skipped = changes(pack)
+        for line in skipped:
+            print(line, file=sys.stderr)
+        if args.dry_run:
+            print("".join(c.diff() for c in found) or f"{pack.id}: nothing to upgrade")
+        else:
+            apply(found)
+            print(f"{pack.id}: {len(found)} file{'s' if len(found) != 1 else ''} upgraded"
+                  + "".join(f"\n  {c.path}" for c in found))
+        if skipped:
+            return 1
+    return 0
 
 
 def _explain(content, problems, args) -> int:
@@ -429,6 +467,9 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("--turn", type=int, default=1, help="the turn for --explain, reached by the historical "
                      "policy (default: 1)")
     val.add_argument("--seed", type=int, default=1, help="the seed for --explain (default: 1)")
+    val.add_argument("--upgrade", action="store_true", help="rewrite the packs named (PATHS or --mod) in the "
+                     "present content format, keeping comments; then check them")
+    val.add_argument("--dry-run", action="store_true", help="with --upgrade: show the changes, write nothing")
 
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
     sch.add_argument("--out", required=True, metavar="DIR")

@@ -114,7 +114,7 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
         if len(historical) != 1:
             report(doc, prefix + ("choices",), "error", "historical-choice",
                    f"exactly one choice must carry 'policies: [historical]' (found {len(historical)})")
-        for month, loc in ((card.date, ("date",)), *((m, ("window", i)) for i, m in enumerate(card.window or ()))):
+        for month, loc in ((card.date, ("date",)), (card.first, ("from",)), (card.last, ("to",))):
             if month and not PERIOD[0] <= month_index(month) <= PERIOD[1]:
                 report(doc, prefix + loc, "warning", "outside-period",
                        f"{month} lies outside the period the game covers (1927-1936)")

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
+from game.content.migrations import FORMAT, RENAMED, migrate
 from game.content.packs import Pack, base_pack, belongs, in_archive, order, select
 from game.content.schema import field_names
 from game.content.yaml_source import Document, read
@@ -76,7 +77,8 @@ def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
         key = False
         if err["type"] == "extra_forbidden":
             key = True  # the unknown key is what is wrong, not its value
-            message = f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), known or field_names())
+            message = f"unknown field '{loc[-1]}'." + (f" ({RENAMED[loc[-1]]})" if loc[-1] in RENAMED else
+                                                         did_you_mean(str(loc[-1]), known or field_names()))
             code = "unknown-field"
         elif err["type"] == "missing":
             code = "missing-field"
@@ -113,7 +115,7 @@ def read_model(path: Path, model: type[ContentModel]) -> tuple[Document | None, 
         return doc, None, pydantic_problems(doc, exc, (), tuple(model.model_fields))
 
 
-def _files(roots: list[Path]) -> list[Path]:
+def content_files(roots: list[Path]) -> list[Path]:
     found: list[Path] = []
     for root in roots:
         if root.is_dir():
@@ -123,7 +125,7 @@ def _files(roots: list[Path]) -> list[Path]:
     return sorted(set(found))
 
 
-def _is_level(data) -> bool:
+def is_level(data) -> bool:
     return isinstance(data, CommentedMap) and "cards" not in data
 
 
@@ -154,14 +156,14 @@ def load(roots: list[Path] | None = None, cache: bool = False,
         sources = []
         for pack in packs:
             inside = pack.folder.resolve()
-            for path in _files(list(pack.roots)):
+            for path in content_files(list(pack.roots)):
                 if path.resolve().is_relative_to(inside):
                     sources.append((path, pack))
                 else:  # a link out of the pack: a pack may only bring its own files
                     escaped.append(Diagnostic(_shown(path), 0, 0, "error", "outside-pack", "",
                                               f"the file leads outside its pack's folder ({pack.folder})"))
     else:
-        sources = [(path, None) for path in _files(roots)]
+        sources = [(path, None) for path in content_files(roots)]
     files = [path for path, _ in sources]
     # A manifest changes the content too (disable, decks, replaces): it is part of the fingerprint.
     print_ = fingerprint([*files, *(pack.manifest_path for pack in packs or ())])
@@ -181,14 +183,22 @@ def load(roots: list[Path] | None = None, cache: bool = False,
         problems += found
         if doc is None:
             continue
+        if pack is not None and pack.manifest.format < FORMAT:
+            doc.data = migrate(doc.data, "level" if is_level(doc.data) else "cards", pack.manifest.format)
         if doc.data is None:
             problems.append(Diagnostic(shown, 1, 1, "error", "empty-file", "", "the file is empty"))
-        elif _is_level(doc.data):
+        elif is_level(doc.data):
             _load_level(doc, content, problems, level_docs, pack)
         else:
             _load_cards(doc, content, problems, card_docs, pack)
     for pack in packs or ():
         problems += _apply_manifest(pack, content, card_docs)
+        if pack.manifest.format < FORMAT:
+            problems.append(Diagnostic(_shown(pack.manifest_path), 0, 0, "warning", "old-format", "format",
+                                       f"the pack is written in content format {pack.manifest.format}; the game "
+                                       f"reads it by converting it to format {FORMAT} each time. "
+                                       f"'python -m game validate --upgrade --mod {pack.archive or pack.folder}' "
+                                       "rewrites its files"))
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
     for pack in packs or ():

@@ -4,7 +4,7 @@
     id: myclass                 # the namespace of the pack's cards: myclass.mill_fire
     name: Our district, 1930
     version: 1.0.0
-    format: 1                   # the content-format version the files are written in
+    format: 2                   # the content-format version the files are written in
     authors: [Ms Kovalenko's class]
     licence: CC-BY-4.0
     requires: []                # packs that must be loaded, and before this one
@@ -29,9 +29,9 @@ from pydantic import Field, StringConstraints
 from game import paths
 from game.content.archive import unpack
 from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.migrations import FORMAT
 from game.model.common import ContentModel, DeckEntry, Identifier
 
-FORMAT = 1          # the content format this game reads
 MANIFEST = "pack.yaml"
 BASE = "base"
 
@@ -112,6 +112,11 @@ def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
         return None, [in_archive(d, archive, folder) for d in problems]
     roots = tuple(folder / name for name in ("cards", "levels") if (folder / name).is_dir())
     return Pack(manifest, folder, roots, path, archive), []
+
+
+def is_pack(path: Path) -> bool:
+    """A pack's folder (it holds a manifest) or a .zip."""
+    return (path / MANIFEST).is_file() or is_archive(path)
 
 
 def is_archive(path: Path) -> bool:

@@ -13,7 +13,7 @@ def summary(content) -> list[str]:
     words = 0
     sources: set[str] = set()
     for card in content.cards.values():
-        start = card.date or (card.window[0] if card.window else None)
+        start = card.date or card.first
         years[str(month_index(start) // 12) if start else "any year"] += 1
         words += sum(len(t.split()) for t in (card.text, card.history.note,
                                                 *(c.label for c in card.choices), *(c.outcome for c in card.choices)))

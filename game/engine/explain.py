@@ -33,8 +33,9 @@ def explain(scenario: Scenario, state: GameState, card_id: str) -> list[str]:
                      f"that month, this turn: {YES if here else NO}")
     else:
         inside = compiled.first <= state.month <= compiled.last
-        window = "always" if card.window is None else f"{card.window[0] or '...'} to {card.window[1] or '...'}"
-        lines.append(f"- the month lies in its window ({window}): {YES if inside else NO}")
+        window = ("no limit" if not (card.first or card.last)
+                  else f"from {card.first or '...'} to {card.last or '...'}")
+        lines.append(f"- the month lies in the card's months ({window}): {YES if inside else NO}")
     times = state.seen.get(card.id, 0)
     if times:
         since = state.turn - state.last_seen.get(card.id, -99)

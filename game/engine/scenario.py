@@ -26,7 +26,7 @@ class CompiledCard:
 
 
 def compile_card(card: Card, ration: float) -> CompiledCard:
-    first, last = card.window or (None, None)
+    first, last = card.first, card.last
     return CompiledCard(
         card=card,
         fixed=month_index(card.date) if card.date else None,

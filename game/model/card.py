@@ -49,9 +49,10 @@ class Card(ContentModel):
     kind: CardKind = Field(description="directive (an order from above), testimony (a voice from "
                            "the village), situation (a recurring event) or news.")
     date: Month | None = Field(None, description="For a fixed-date card: the month it comes in.")
-    window: tuple[Month | None, Month | None] | None = Field(
-        None, description="[first, last] month in which a drawn card can occur; null for open."
-    )
+    first: Month | None = Field(None, alias="from", description="For a drawn card: the first month "
+                                "it can come in (leave out for no limit).")
+    last: Month | None = Field(None, alias="to", description="For a drawn card: the last month it "
+                               "can come in, inclusive (leave out for no limit).")
     when: Condition | None = Field(None, description="Drawn only while this condition holds.")
     village: Condition | None = Field(
         None, description="Makes this a village card: the village is drawn from those for which "
@@ -68,6 +69,8 @@ class Card(ContentModel):
 
     @model_validator(mode="after")
     def _date_or_window(self) -> "Card":
-        if self.date is not None and self.window is not None:
-            raise ValueError("a card has either a fixed 'date' or a 'window', not both")
+        if self.date is not None and (self.first or self.last):
+            raise ValueError("a card has either a fixed 'date' or 'from'/'to' months, not both")
+        if self.first and self.last and self.first > self.last:
+            raise ValueError(f"'from' ({self.first}) comes after 'to' ({self.last})")
         return self

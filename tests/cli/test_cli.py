@@ -196,7 +196,7 @@ def test_validate_explain_says_check_by_check_why_a_card_does_not_come_up():
     result = run("validate", "--explain", "base.counter_plan_1931", "--level", "campaign", "--turn", "20")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "the month lies in its window (1931-10 to 1931-12): NO" in out
+    assert "the month lies in the card's months (from 1931-10 to 1931-12): NO" in out
     assert "district.procurement_fulfilment >= 0.3 (now " in out
     assert out.rstrip().endswith("So it may NOT be drawn this turn.")
     wrong = run("validate", "--explain", "base.counter_plan", "--level", "campaign")

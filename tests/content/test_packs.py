@@ -19,7 +19,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 def make_pack(folder: Path, pid: str, requires=(), after=(), cards: bool = False, version="1.0.0",
               **extra) -> Path:
     folder.mkdir(parents=True)
-    lines = [f"id: {pid}", f"name: Pack {pid}", f"version: {version}", "format: 1", "licence: CC-BY-4.0",
+    lines = [f"id: {pid}", f"name: Pack {pid}", f"version: {version}", "format: 2", "licence: CC-BY-4.0",
              f"requires: {json.dumps(list(requires))}", f"after: {json.dumps(list(after))}"]
     lines += [f"{k}: {v}" for k, v in extra.items()]
     (folder / "pack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -68,7 +68,7 @@ def test_a_cycle_and_a_missing_requirement_are_reported_and_those_packs_left_out
 def test_a_broken_manifest_names_its_line_and_field(tmp_path):
     folder = tmp_path / "m"
     folder.mkdir()
-    (folder / "pack.yaml").write_text("id: Mine\nname: x\nversion: one\nformat: 1\n", encoding="utf-8")
+    (folder / "pack.yaml").write_text("id: Mine\nname: x\nversion: one\nformat: 2\n", encoding="utf-8")
     pack, problems = open_pack(folder)
     text = "\n".join(map(str, problems))
     assert pack is None
@@ -80,7 +80,7 @@ def test_a_broken_manifest_names_its_line_and_field(tmp_path):
 def test_a_pack_for_a_newer_format_is_refused(tmp_path):
     make_pack(tmp_path / "n", "newer")
     path = tmp_path / "n" / "pack.yaml"
-    path.write_text(path.read_text().replace("format: 1", "format: 99"), encoding="utf-8")
+    path.write_text(path.read_text().replace("format: 2", "format: 99"), encoding="utf-8")
     pack, problems = open_pack(tmp_path / "n")
     assert pack is None and "format-too-new" in str(problems[0])
 

@@ -54,7 +54,7 @@ def test_zips_in_the_mod_folder_are_found_and_a_broken_one_is_left_out(tmp_path,
 def refused(tmp_path: Path, name: str, write) -> str:
     target = tmp_path / name
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("pack.yaml", "id: bomb\nname: B\nversion: 1.0.0\nformat: 1\nlicence: none\n")
+        zf.writestr("pack.yaml", "id: bomb\nname: B\nversion: 1.0.0\nformat: 2\nlicence: none\n")
         write(zf)
     pack, problems = open_pack(target)
     assert pack is None and len(problems) == 1 and problems[0].path == str(target)

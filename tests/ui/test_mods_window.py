@@ -14,7 +14,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "valid"
 def install(mods: Path, folder: str, pid: str, cards: str | None = None) -> None:
     pack = mods / folder
     (pack / "cards").mkdir(parents=True)
-    (pack / "pack.yaml").write_text(f"id: {pid}\nname: Pack {pid}\nversion: 1.2.0\nformat: 1\nlicence: CC-BY-4.0\n"
+    (pack / "pack.yaml").write_text(f"id: {pid}\nname: Pack {pid}\nversion: 1.2.0\nformat: 2\nlicence: CC-BY-4.0\n"
                                     "description: Cards for the tests.\n", encoding="utf-8")
     if cards is None:
         shutil.copy(FIXTURE / "cards.yaml", pack / "cards" / "cards.yaml")

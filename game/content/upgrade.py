@@ -1,0 +1,79 @@
+"""`validate --upgrade`: rewrite a pack's files in the present content format.
+
+Each file is read with ruamel.yaml's round-trip loader and written back by it, so comments,
+key order, quoting and flow style survive; only files the migration changes are written
+(atomically: a crash leaves the old file). The manifest's `format:` is raised last, so an
+interrupted upgrade leaves a pack the loader still reads as the older format.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from game.content.migrations import FORMAT, migrate
+from game.content.packs import Pack
+from game.storage import atomic_write
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path
+    before: str
+    after: str
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(self.before.splitlines(True), self.after.splitlines(True),
+                                            str(self.path), f"{self.path} (format {FORMAT})"))
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096                            # never re-wrap a long line
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "cards:\n  - id: ..." as the guide writes it
+    return yaml
+
+
+def _dump(yaml: YAML, data) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def changes(pack: Pack) -> tuple[list[Change], list[str]]:
+    """What upgrading the pack would change, and the files it cannot upgrade (with why)."""
+    if pack.archive is not None:
+        return [], [f"{pack.archive}: a .zip pack cannot be rewritten in place; unzip it, upgrade the "
+                    "folder, and zip it again"]
+    if pack.manifest.format >= FORMAT:
+        return [], []
+    from game.content.loader import content_files, is_level
+    yaml, found, skipped = _yaml(), [], []
+    for path in [*content_files(list(pack.roots)), pack.manifest_path]:
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = yaml.load(text)
+        except Exception as exc:   # any file the loader would refuse: leave it as it is
+            skipped.append(f"{path}: not upgraded, it cannot be read ({type(exc).__name__}); "
+                           "mend it and run the upgrade again")
+            continue
+        kind = "manifest" if path == pack.manifest_path else "level" if is_level(data) else "cards"
+        before = _dump(yaml, data)
+        after = _dump(yaml, migrate(data, kind, pack.manifest.format))
+        if kind == "manifest" and isinstance(data, CommentedMap) and "format" not in data:
+            continue
+        if after != before:
+            found.append(Change(path, text, after))
+    return found, skipped
+
+
+def apply(found: list[Change]) -> None:
+    """Write the changes; the manifest (which says the format) last."""
+    for change in sorted(found, key=lambda c: c.path.name == "pack.yaml"):
+        atomic_write(change.path, change.after.encode("utf-8"))
