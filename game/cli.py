@@ -47,7 +47,7 @@ def cmd_play(args) -> int:
     from game.ui.app import App
     settings = _class_settings_or_exit(args.class_settings, args.mod)
     try:
-        app = App(class_settings=settings, mods=args.mod)
+        app = App(class_settings=settings, mods=args.mod, watch=args.watch)
     except (pygame.error, OSError) as exc:  # no display, no video driver: say so, offer the terminal
         print(f"The game window cannot open here ({exc}).", file=sys.stderr)
         print(f"You can play the whole game in the terminal:  python -m game text --level {args.level}",
@@ -443,6 +443,8 @@ def parser() -> argparse.ArgumentParser:
     play.add_argument("--level", default=DEFAULT_LEVEL)
     play.add_argument("--seed", type=int)
     play.add_argument("--class-settings", metavar="FILE", help="the teacher's settings file (locked)")
+    play.add_argument("--watch", action="store_true", help="for card writers: reload the content between "
+                      "turns when a file changed (errors are shown, the last good content kept)")
 
     text = sub.add_parser("text", help="play in the terminal, one numbered question at a time")
     text.add_argument("--level", default=DEFAULT_LEVEL, help="level id (default: %(default)s)")

@@ -321,9 +321,12 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
         left_out += [_not_loaded(d) for d in dropped]
 
 
+NOT_LOADED = " (the pack is not loaded)"
+
+
 def _not_loaded(d: Diagnostic) -> Diagnostic:
     """A pack's error, as a warning for the game: the pack is not loaded, the game plays on."""
-    return replace(d, severity="warning", message=f"{d.message} (the pack is not loaded)")
+    return replace(d, severity="warning", message=d.message + NOT_LOADED)
 
 
 def load_scenario(level_id: str, roots: list[Path] | None = None, card_sets: tuple[str, ...] | list[str] = (),

@@ -29,7 +29,7 @@ IDLE_SLEEP = 0.02            # seconds between looks at the event queue when not
 class App:
     def __init__(self, size: tuple[int, int] | None = None, settings_path: Path | None = None,
                  background_load: bool = True, class_settings: Path | None = None,
-                 mods: list[str] | tuple[str, ...] = ()) -> None:
+                 mods: list[str] | tuple[str, ...] = (), watch: bool = False) -> None:
         from game.ui.play import GameContext  # the game side of the window
         from game.ui.sound import Sound
 
@@ -44,7 +44,7 @@ class App:
         self.sound = Sound(self.settings.sound, self.settings.volume)
         from game.ui.scene import SceneStack
         self.stack = SceneStack(self)
-        self.game = GameContext(self, class_settings, mods)
+        self.game = GameContext(self, class_settings, mods, watch)
         self.dirty = True
         self.running = True
         self.painter: Painter | None = None

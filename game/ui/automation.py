@@ -39,12 +39,13 @@ class Driver:
 
     @classmethod
     def start(cls, size: tuple[int, int] = (1280, 720), settings_dir: Path | None = None,
-              text_scale: float | None = None, class_settings=None) -> "Driver":
+              text_scale: float | None = None, class_settings=None, mods=(), watch: bool = False) -> "Driver":
         folder = settings_dir or Path(tempfile.mkdtemp(prefix="great-break-settings-"))
         path = folder / "settings.json"
         if text_scale is not None:
             path.write_text(f'{{"text_scale": {text_scale}, "content_note_seen": false}}', encoding="utf-8")
-        app = App(size=size, settings_path=path, background_load=False, class_settings=class_settings)
+        app = App(size=size, settings_path=path, background_load=False, class_settings=class_settings,
+                  mods=mods, watch=watch)
         driver = cls(app)
         driver.pump()
         return driver

@@ -6,6 +6,7 @@ current moment of the game, so the order of screens lives in one place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,9 @@ from game import paths, saves
 from game.content.classroom import ClassSettings
 from game.content.diagnostics import Diagnostic
 from game.content.glossary import Glossary, load_glossary
-from game.content.loader import Content, load_game
+from game.content.loader import NOT_LOADED, Content, load_game
+from game.content.packs import select
+from game.content.watch import changed_files, stamp
 from game.engine.turn import InvalidDecision
 from game.model.decision import Decision, Report
 from game.model.state import LogEntry, Phase
@@ -28,9 +31,12 @@ if TYPE_CHECKING:
 
 class GameContext:
     def __init__(self, app: "App", class_settings: ClassSettings | None = None,
-                 mods: list[str] | tuple[str, ...] = ()) -> None:
+                 mods: list[str] | tuple[str, ...] = (), watch: bool = False) -> None:
         self.app = app
         self.mods = tuple(mods)                # packs named on the command line (--mod)
+        self.watch = watch                     # reload changed content between turns (play --watch)
+        self.stamp: tuple = ()                 # the content files as last loaded (for watch)
+        self.turn_ended = False                # a report was just filed: time to look for changes
         self.class_settings = class_settings   # the teacher's locked settings, if any
         self.started_at: float | None = None   # when the present game began (for a time limit)
         self.content: Content | None = None
@@ -45,11 +51,51 @@ class GameContext:
 
     # -- content ---------------------------------------------------------------------------
     def load_content(self) -> None:
-        settings = self.app.settings
-        self.content, self.problems = load_game(self.mods, disabled=settings.disabled_packs,
-                                                preferred=settings.pack_order)
+        self.content, self.problems = self._load()
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
+
+    def _load(self) -> tuple[Content, list[Diagnostic]]:
+        settings = self.app.settings
+        packs, _ = select(list(self.mods), disabled=settings.disabled_packs, preferred=settings.pack_order)
+        if self.watch:
+            self.stamp = stamp(packs)
+        return load_game(self.mods, cache=not self.watch, disabled=settings.disabled_packs,
+                         preferred=settings.pack_order)
+
+    def reload_if_changed(self) -> tuple[str, str] | None:
+        """With --watch, between turns: load the content again if a file changed. The game goes
+        on with the new content, replayed from its first decision, or, if the new content has
+        errors or no longer fits the game, with the last good content. (heading, message) to
+        show, or None when nothing changed."""
+        before = self.stamp
+        content, problems = self._load()
+        changed = changed_files(before, self.stamp)
+        if not changed:
+            return None
+        files = "\n".join(f"- {p}" for p in changed[:8]) + (f"\n- and {len(changed) - 8} more" if len(changed) > 8 else "")
+        # load_game demotes a pack's errors to warnings (the base game plays on); here they are errors.
+        bad = [replace(d, severity="error", message=d.message.removesuffix(NOT_LOADED)) for d in problems
+               if d.severity == "error" or d.message.endswith(NOT_LOADED)]
+        if bad:
+            return ("The changed content has errors", "The game goes on with the last good content until "
+                    f"they are mended.\n\nChanged:\n{files}\n\n" + "\n".join(f"- {d}" for d in bad))
+        if self.session is not None:
+            old = self.session.scenario
+            if old.level.id not in content.levels:
+                return ("The level is gone", f"The new content has no level '{old.level.id}'; the game "
+                        f"goes on with the last good content.\n\nChanged:\n{files}")
+            try:
+                session = Session.replayed(content.scenario(old.level.id, old.card_sets), self.session.seed,
+                                           self.session.decisions)
+            except (InvalidDecision, KeyError, IndexError, ValueError) as exc:
+                return ("The new content does not fit this game", "Its earlier decisions cannot be replayed "
+                        f"with the new content ({exc}); the game goes on with the last good content. Start "
+                        f"a new game to play the new content.\n\nChanged:\n{files}")
+            self.session = session
+        self.content, self.problems = content, problems
+        return ("Content reloaded", "The game goes on with the new content, replayed from its first "
+                f"decision.\n\nChanged:\n{files}")
 
     @property
     def ready(self) -> bool:
@@ -153,6 +199,7 @@ class GameContext:
         if isinstance(decision, Report):
             self.news = entries
             self.save_game(self.autosave)
+            self.turn_ended = self.watch
         return entries
 
     # -- which screen ----------------------------------------------------------------------
@@ -174,5 +221,11 @@ class GameContext:
         return report.ReportScene()
 
     def advance(self) -> None:
-        """Show whatever comes next."""
+        """Show whatever comes next (with --watch, after a turn, what reloading found)."""
         self.app.stack.replace(self.screen())
+        if self.turn_ended:
+            self.turn_ended = False
+            note = self.reload_if_changed()
+            if note is not None:
+                from game.ui.scenes.overlays import NoticeScene
+                self.app.stack.push(NoticeScene(*note))

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.base import menu_buttons, stack_widgets
 from game.ui.text import Painter, measure
 from game.ui.theme import INK, PAPER_LIGHT, SHADOW
-from game.ui.widgets import Button, ScrollArea
+from game.ui.widgets import Button, ScrollArea, ScrollText
 
 
 class Dialog(Scene):
@@ -99,6 +99,34 @@ class MessageScene(Dialog):
             self.app.stack.pop()
             return True
         return super().handle(event)
+
+
+class NoticeScene(MessageScene):
+    """A message that may be long (a list of problems): the body scrolls inside the panel."""
+
+    def layout(self, size: tuple[int, int]) -> None:
+        theme = self.theme
+        w, h = size
+        inner = min(w - 8 * theme.pad, 900)
+        self.panel = pygame.Rect(0, 0, inner + 4 * theme.pad, h - 4 * theme.pad)
+        self.panel.center = (w // 2, h // 2)
+        head = measure(fonts.font("serif_bold", theme.heading), self.heading, inner)
+        self.widgets = self.buttons()
+        probe = pygame.Rect(0, 0, inner, 0)
+        buttons_height = stack_widgets(self.widgets, probe, theme, theme.pad // 2)
+        left, top = self.panel.left + 2 * theme.pad, self.panel.top + theme.pad + head + theme.pad
+        bottom = self.panel.bottom - 2 * theme.pad - buttons_height
+        self.body = ScrollText(text=self.message, role="sans", rect=pygame.Rect(left, top, inner, bottom - top))
+        self.body.reflow(theme)
+        self.areas = [ScrollArea(pygame.Rect(left, bottom + theme.pad, inner, buttons_height),
+                                 [[b] for b in self.widgets], theme)]
+        self.focus.set([*self.widgets, self.body], keep=False)
+
+    def draw(self, painter: Painter) -> None:
+        message, self.message = self.message, ""    # the body draws it, scrolled
+        super().draw(painter)
+        self.message = message
+        self.draw_widgets(painter, [self.body])
 
 
 class PauseScene(Dialog):
