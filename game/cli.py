@@ -32,13 +32,28 @@ def _print_problems(problems: list[Diagnostic], stream=sys.stderr) -> None:
         print(d, file=stream)
 
 
-def _scenario_or_exit(level: str, card_sets=(), mods=()) -> Scenario:
+def _scenario_or_exit(level: str, card_sets=(), mods=(), made_with=()) -> Scenario:
+    """The level's scenario; `made_with`: the packs a saved game recorded (to name missing ones)."""
     scenario, problems = load_scenario(level, card_sets=card_sets, mods=mods)
+    if scenario is None and any(d.code == "unknown-level" for d in problems):
+        present = {pid for pid, _ in _present(mods)}
+        missing = [f"{pid} {version}" for pid, version in made_with if pid not in present]
+    else:
+        missing = []
+    if missing:
+        print(f"The game was made with packs that are not loaded: {', '.join(missing)}. Add each with "
+              "--mod PATH (its folder or .zip), or install it in a mods folder.", file=sys.stderr)
+        raise SystemExit(1)
     if scenario is None:
         print(f"The level '{level}' cannot start because its content has errors:", file=sys.stderr)
         _print_problems([d for d in problems if d.severity == "error"])
         raise SystemExit(1)
     return scenario
+
+
+def _present(mods) -> tuple:
+    """The packs loaded with `mods`: (id, version) pairs."""
+    return tuple((p.id, p.manifest.version) for p in select(list(mods))[0])
 
 
 def cmd_play(args) -> int:
@@ -91,7 +106,7 @@ def cmd_text(args) -> int:
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
-        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod)
+        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod, save.packs)
         try:
             session = saves.resume(save, scenario, args.load)
         except saves.SaveError as exc:
@@ -100,7 +115,8 @@ def cmd_text(args) -> int:
     else:
         scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else (), args.mod)
         session = Session.start(scenario, _seed(args.seed))
-    return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings).run()
+    return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings,
+                    mods=tuple(args.mod)).run()
 
 
 def _month_series(state) -> list[dict]:
@@ -303,7 +319,7 @@ def _load_session(path: str, mods=()):
     """A game from a save file, or a reason on stderr and None."""
     try:
         save = saves.read(Path(path))
-        scenario = _scenario_or_exit(save.level, save.card_sets, mods)
+        scenario = _scenario_or_exit(save.level, save.card_sets, mods, save.packs)
         return saves.resume(save, scenario, path)
     except saves.SaveError as exc:
         print(f"Cannot read the game: {exc}", file=sys.stderr)
@@ -336,7 +352,7 @@ def cmd_verify(args) -> int:
     except ResultError as exc:
         print(f"Not verified: {exc}")
         return 1
-    scenario = _scenario_or_exit(result.level, result.card_sets, args.mod)
+    scenario = _scenario_or_exit(result.level, result.card_sets, args.mod, result.packs or ())
     verdict = verify(result, scenario)
     print(("Verified: " if verdict.ok else "Not verified: ") + verdict.message)
     return 0 if verdict.ok else 1
@@ -420,7 +436,7 @@ def cmd_branch(args) -> int:
 def cmd_replay(args) -> int:
     try:
         save = saves.read(Path(args.save))
-        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod)
+        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod, save.packs)
         session = saves.resume(save, scenario, args.save)
     except saves.SaveError as exc:
         print(f"Cannot replay: {exc}", file=sys.stderr)

@@ -53,13 +53,17 @@ def _pending(compiled: CompiledCard, state: GameState, rng: Rng) -> Pending | No
     return Pending(card=compiled.card.id, village=candidates[rng.below(len(candidates))])
 
 
+def certain(state: GameState, scenario: Scenario) -> list[CompiledCard]:
+    """The cards that come this turn whatever the draw: fixed-date cards, then queued follow-ups."""
+    due = [cid for turn, cid in state.queued if turn <= state.turn]
+    return scenario.fixed_in(state.month, state.month + scenario.level.turn_months) + \
+        [scenario.compiled[cid] for cid in due if cid in scenario.compiled]
+
+
 def draw(state: GameState, scenario: Scenario, rng: Rng) -> list[Pending]:
     """The cards of this turn's events phase, in the order they are shown."""
-    compiled = scenario.compiled
-    chosen = scenario.fixed_in(state.month, state.month + scenario.level.turn_months)
-    due = [cid for turn, cid in state.queued if turn <= state.turn]
+    chosen = certain(state, scenario)
     state.queued = [(turn, cid) for turn, cid in state.queued if turn > state.turn]
-    chosen += [compiled[cid] for cid in due if cid in compiled]
 
     taken = {c.card.id for c in chosen}
     pool = [c for c in scenario.drawable(state.month) if c.card.id not in taken and open_now(c, state)]

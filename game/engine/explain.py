@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.engine.access import district_reader, village_reader
 from game.engine.conditions import compile_condition
-from game.engine.draw import open_now
+from game.engine.draw import certain, open_now
 from game.engine.scenario import Scenario
 from game.model.common import month_name
 from game.model.conditions import All, Any_, Compare, Condition, DateWindow, FlagIs, Not, Seen, TraitIs
@@ -55,15 +55,23 @@ def explain(scenario: Scenario, state: GameState, card_id: str) -> list[str]:
         lines.append(f"- a village the card may be about: {', '.join(admitted) if admitted else NO + ' (none)'}")
     may = in_deck and compiled.fixed is None and open_now(compiled, state) and \
         compiled.first <= state.month <= compiled.last
-    if compiled.fixed is not None:
+    sure = certain(state, scenario)
+    slots = max(0, level.events_per_turn - len(sure))
+    if any(c.card.id == card_id for c in sure) and compiled.fixed is None:
+        lines.append("So it comes up this turn: it was queued by an earlier choice.")
+    elif compiled.fixed is not None:
         lines.append(f"So it comes up in the turn that holds {month_name(compiled.fixed)}, when the checks "
                      "above hold then." if in_deck else "So it does not come up in this level.")
+    elif may and slots == 0:
+        lines.append(f"So it may NOT be drawn this turn: the {len(sure)} fixed-date and queued cards fill all "
+                     f"{level.events_per_turn} places of the turn.")
     else:
-        pool = [c for c in scenario.drawable(state.month) if open_now(c, state)]
+        taken = {c.card.id for c in sure}
+        pool = [c for c in scenario.drawable(state.month) if c.card.id not in taken and open_now(c, state)]
         total = sum(c.card.weight for c in pool)
         lines.append(f"So it {'may' if may else 'may NOT'} be drawn this turn" + (
-            f": weight {card.weight} of {total} in a pool of {len(pool)} cards, "
-            f"{level.events_per_turn} drawn per turn." if may else "."))
+            f": weight {card.weight} of {total} in a pool of {len(pool)} cards, {slots} drawn "
+            f"({level.events_per_turn} a turn, less {len(sure)} fixed-date or queued)." if may else "."))
     return lines
 
 

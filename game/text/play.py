@@ -8,6 +8,8 @@ At any question, `g` or `?` opens the glossary of the period's words; Enter retu
 
 from __future__ import annotations
 
+import shlex
+
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -64,8 +66,9 @@ REQUESTS = [
 class TextGame:
     def __init__(self, session: Session, read: TextIO, write: TextIO,
                  autosave: Path | None = None, glossary: Glossary | None = None,
-                 class_settings: ClassSettings | None = None) -> None:
+                 class_settings: ClassSettings | None = None, mods: tuple[str, ...] = ()) -> None:
         self.session = session
+        self.mods = mods      # the --mod packs, for the commands it suggests
         self.class_settings = class_settings
         self.input = read
         self.output = write
@@ -200,7 +203,8 @@ class TextGame:
         self.say(render.debrief_questions(self.session))
         self.save_now()
         if self.autosave is not None:
-            self.say(f"\nThe full debrief, to read or print:  python -m game debrief {self.autosave} "
+            mods = "".join(f" --mod {shlex.quote(m)}" for m in self.mods)
+            self.say(f"\nThe full debrief, to read or print:  python -m game debrief {self.autosave}{mods} "
                      "--html report.html --json result.json")
         return 0
 

@@ -38,3 +38,20 @@ def test_the_editor_settings_point_at_schemas_that_are_current(tmp_path):
     mapped = settings["yaml.schemas"]
     assert sorted(Path(k).name for k in mapped) == sorted(written)
     assert all((EXAMPLE / k).is_file() for k in mapped)
+
+
+def test_a_game_of_a_packs_level_without_the_pack_names_the_missing_pack(tmp_path):
+    import subprocess
+    import sys
+
+    from game import saves
+    from game.session import Session
+    packs, _ = select([str(EXAMPLE)], [])
+    session = Session.start(load(packs=packs)[0].scenario("veshenskaya-1933"), 5)
+    saves.write(tmp_path / "game.json", session)
+    run = lambda *mods: subprocess.run([sys.executable, "-m", "game", "replay", str(tmp_path / "game.json"), *mods],  # noqa: E731
+                                       capture_output=True, text=True, cwd=EXAMPLE.parents[2], timeout=120)
+    without = run()
+    assert without.returncode == 1
+    assert "made with packs that are not loaded: veshenskaya 1.0.0" in without.stderr and "--mod" in without.stderr
+    assert run("--mod", str(EXAMPLE)).returncode == 0
