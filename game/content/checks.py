@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.summary import shown_somewhere
 from game.engine.quantities import ENGINE_FLAGS, all_names, lookup
-from game.model.common import deck_matches, month_index
+from game.model.common import SourceKind, deck_matches, month_index
 from game.model.conditions import All, Any_, Compare, FlagIs, Not, Seen, TraitIs
 from game.model.effects import Add, Chance, Households, Multiply, Queue, Set, SetFlag
 
 PERIOD = (month_index("1927-01"), month_index("1936-12"))
+LATER_KINDS = (SourceKind.memoir, SourceKind.testimony, SourceKind.scholarship, SourceKind.reference)
 
 
 def _walk_conditions(cond, loc: tuple) -> Iterator[tuple]:
@@ -114,10 +116,28 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
         if len(historical) != 1:
             report(doc, prefix + ("choices",), "error", "historical-choice",
                    f"exactly one choice must carry 'policies: [historical]' (found {len(historical)})")
+        start = card.date or card.first
+        for i, source in enumerate(card.history.sources):
+            # A document or a statistic may be older than the card's event (background figures);
+            # a memoir, a testimony, a study or a reference work is written after it.
+            if start and source.kind in LATER_KINDS and source.year < month_index(start) // 12:
+                report(doc, prefix + ("history", "sources", i, "year"), "warning", "source-before-event",
+                       f"a {source.kind.value} published in {source.year} cannot tell of {start}: give the "
+                       "year of the edition cited, or is the source a document (kind: document)?")
         for month, loc in ((card.date, ("date",)), (card.first, ("from",)), (card.last, ("to",))):
             if month and not PERIOD[0] <= month_index(month) <= PERIOD[1]:
                 report(doc, prefix + loc, "warning", "outside-period",
                        f"{month} lies outside the period the game covers (1927-1936)")
+
+    # Which cards can come up is worked out by compiling the levels: only once the names are right.
+    if content.levels and not any(d.severity == "error" for d in out):
+        shown = shown_somewhere(content)
+        for card_id, (doc, prefix) in card_docs.items():
+            if card_id not in shown:
+                report(doc, prefix + ("id",), "warning", "never-drawn",
+                       f"'{card_id}' can come up in no level: it is in no level's deck, or its months "
+                       "lie outside every level that has it (add it to a deck, with 'decks:' in pack.yaml "
+                       "for a level of another pack)")
 
     for level_id, (doc, prefix) in level_docs.items():
         level = content.levels[level_id]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from game.model.common import month_index
+from game.model.effects import Chance, Queue
 
 
 def summary(content) -> list[str]:
@@ -18,7 +19,7 @@ def summary(content) -> list[str]:
         words += sum(len(t.split()) for t in (card.text, card.history.note,
                                                 *(c.label for c in card.choices), *(c.outcome for c in card.choices)))
         sources.update(s.citation() for s in card.history.sources)
-    per_level = {lid: _in_level(content.scenario(lid)) for lid in sorted(content.levels)}
+    per_level = {lid: len(_in_level(content.scenario(lid))) for lid in sorted(content.levels)}
     return [
         "Cards by year: " + ", ".join(f"{y} {n}" for y, n in sorted(years.items())),
         "Cards each level can show (in its deck and its months): "
@@ -27,14 +28,43 @@ def summary(content) -> list[str]:
     ]
 
 
-def _in_level(scenario) -> int:
-    """Cards of the deck whose window meets a turn's first month, or whose fixed date falls in a
+def _in_level(scenario) -> set[str]:
+    """Cards of the deck whose months meet a turn's first month, or whose fixed date falls in a
     turn (the last turn, which starts at the level's end, runs for turn_months)."""
     level = scenario.level
     start, end = month_index(level.start), month_index(level.end)
-    shown = 0
+    shown = set()
     for cid in scenario.deck:
         c = scenario.compiled[cid]
-        shown += (start <= c.fixed < end + level.turn_months if c.fixed is not None
-                  else c.first <= end and c.last >= start)
+        if (start <= c.fixed < end + level.turn_months if c.fixed is not None
+                else c.first <= end and c.last >= start):
+            shown.add(cid)
     return shown
+
+
+def shown_somewhere(content) -> set[str]:
+    """Cards that can come up in some level: drawn or dated there, or queued by such a card
+    (a queued follow-up comes whatever its deck and months)."""
+    shown: set[str] = set()
+    for lid in content.levels:
+        shown |= _in_level(content.scenario(lid))
+    todo = list(shown)
+    while todo:
+        card = content.cards[todo.pop()]
+        for choice in card.choices:
+            for cid in _queued(choice.effects):
+                if cid in content.cards and cid not in shown:
+                    shown.add(cid)
+                    todo.append(cid)
+    return shown
+
+
+def _queued(effects) -> list[str]:
+    out = []
+    for e in effects:
+        if isinstance(e, Queue):
+            out.append(e.card)
+        elif isinstance(e, Chance):
+            for o in e.outcomes:
+                out += _queued(o.effects)
+    return out

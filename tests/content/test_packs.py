@@ -245,3 +245,29 @@ def test_a_pack_that_requires_a_broken_pack_is_left_out_too(tmp_path, monkeypatc
     assert content.packs == (("base", "1.0.0"),)
     assert any(d.code == "missing-pack" and "requires 'broken'" in d.message and "not loaded" in d.message
                for d in problems)
+
+
+def test_a_card_that_can_come_up_in_no_level_is_a_warning_until_a_deck_has_it(tmp_path):
+    folder = make_pack(tmp_path / "p", "test")
+    (folder / "cards").mkdir()
+    shutil.copy(FIXTURE / "cards.yaml", folder / "cards" / "cards.yaml")
+    content, problems = load(packs=[base_pack(), opened(folder)])
+    never = [d for d in problems if d.code == "never-drawn"]
+    assert never and all(d.severity == "warning" and d.path.endswith("cards.yaml") for d in never)
+    assert "'decks:' in pack.yaml" in never[0].message
+    manifest = folder / "pack.yaml"
+    manifest.write_text(manifest.read_text() + 'decks: {famine: ["test.*"]}\n', encoding="utf-8")
+    content, problems = load(packs=[base_pack(), opened(folder)])
+    assert not [d for d in problems if d.code == "never-drawn" and "test.dizzy" not in d.message], problems
+
+
+def test_a_study_published_before_the_event_it_tells_of_is_a_warning(tmp_path):
+    folder = make_pack(tmp_path / "p", "test", cards=True)
+    cards = folder / "cards" / "cards.yaml"
+    text = cards.read_text(encoding="utf-8")
+    dizzy = "year: 1930\n          kind: document"     # the card of March 1930
+    assert dizzy in text
+    cards.write_text(text.replace(dizzy, "year: 1926\n          kind: scholarship"), encoding="utf-8")
+    _, problems = load(packs=[base_pack(), opened(folder)])
+    early = [d for d in problems if d.code == "source-before-event"]
+    assert len(early) == 1 and early[0].field.endswith(".year") and "published in 1926" in early[0].message
