@@ -7,6 +7,10 @@ from __future__ import annotations
 from game.engine.params import PARAMS
 from game.engine.quantities import DISTRICT, VILLAGE
 
+# The pictures the game draws itself (game/ui/art.py); a pack may bring its own (images/).
+ILLUSTRATIONS = ("assembly", "barn", "church", "document", "field", "grain", "horse", "letter", "newspaper",
+                 "tractor", "train", "women")
+
 STANCE_NAMES = {"persuade": "Persuade", "pressure": "Pressure", "force": "Force", "hold": "Hold back"}
 PRESS_NAMES = {"light": "Light", "normal": "Normal", "hard": "Hard", "maximum": "Maximum"}
 LIST_NAMES = {"none": "Draw up no lists", "fewer": "Fewer than ordered", "as_ordered": "As ordered",

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
+from game.content.images import FOLDER as IMAGES, pack_images
 from game.content.migrations import FORMAT, RENAMED, migrate
 from game.content.packs import Pack, base_pack, belongs, in_archive, order, select
 from game.content.schema import field_names
@@ -28,6 +29,7 @@ from game.model.common import ContentModel
 from game.model.conditions import Condition
 from game.model.effects import Effect
 from game.model.level import Level
+from game.presentation import ILLUSTRATIONS
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Content:
     fingerprint: str = ""
     files: int = 0
     packs: tuple[tuple[str, str], ...] = ()   # (id, version) of each pack, in load order
+    images: dict[str, str] = field(default_factory=dict)  # card id -> its pack's picture file
 
     def scenario(self, level_id: str, card_sets: tuple[str, ...] | list[str] = ()) -> Scenario:
         """The level with its cards; `card_sets` (a teacher's settings) narrow its deck."""
@@ -170,7 +173,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     refs = tuple((p.id, p.manifest.version) for p in packs or ())
     if cache:
         cached = content_cache.read(print_)
-        if cached is not None and not escaped:
+        if cached is not None and not escaped and not _attach_images(cached, packs or ()):
             cached.packs = refs
             return cached, []
     content, problems = Content(packs=refs), escaped
@@ -201,6 +204,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
                                        "rewrites its files"))
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
+    problems += _attach_images(content, packs or ())
     for pack in packs or ():
         if pack.archive is not None:
             problems = [in_archive(d, pack.archive, pack.folder) for d in problems]
@@ -208,6 +212,27 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     if cache and not problems:
         content_cache.write(content)
     return content, problems
+
+
+def _attach_images(content: Content, packs: list[Pack]) -> list[Diagnostic]:
+    """Find each card's own picture in its pack's `images/` (checked: game/content/images.py);
+    a card naming a picture that is neither the game's nor its pack's is a warning."""
+    problems, by_pack = [], {}
+    for pack in packs:
+        by_pack[pack.id], found = pack_images(pack.folder, _shown)
+        problems += found
+    content.images = {}
+    for cid, card in content.cards.items():
+        origin = content.origins.get(cid)
+        own = by_pack.get(origin.pack, {}) if origin else {}
+        if card.illustration in own:
+            content.images[cid] = own[card.illustration]
+        elif card.illustration not in ILLUSTRATIONS and origin is not None:
+            problems.append(Diagnostic(origin.path, origin.line, 0, "warning", "unknown-illustration",
+                                       "illustration", f"'{cid}' shows '{card.illustration}', which is neither one "
+                                       f"of the game's pictures nor in its pack's {IMAGES}/ folder; a village is "
+                                       "drawn instead." + did_you_mean(card.illustration, [*ILLUSTRATIONS, *own])))
+    return problems
 
 
 def _load_cards(doc: Document, content: Content, problems: list[Diagnostic],

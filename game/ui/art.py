@@ -13,6 +13,7 @@ to the rect's edges. Drawing is clipped to the rect and deterministic for the sa
 
 Public functions:
     draw_illustration(surface, key, rect, seed=0)      one card picture (see ILLUSTRATIONS)
+    draw_picture_file(surface, path, rect)             a pack's own picture, scaled to fit
     draw_village_marker(surface, center, size, ...)    a village on the district map
     draw_paper_background(surface, rect, seed=0)       the page's paper texture (cached)
 """
@@ -31,7 +32,8 @@ from game.ui.theme import INK, INK_SOFT, PAPER, PAPER_DARK, PAPER_LIGHT, RED
 
 Point = tuple[float, float]
 
-__all__ = ["ILLUSTRATIONS", "draw_illustration", "draw_village_marker", "draw_paper_background"]
+__all__ = ["ILLUSTRATIONS", "draw_illustration", "draw_picture_file", "draw_village_marker",
+           "draw_paper_background"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1032,6 +1034,35 @@ def draw_illustration(surface: pygame.Surface, key: str, rect: pygame.Rect, seed
         frame(pl)
     finally:
         surface.set_clip(old_clip)
+
+
+_PICTURES: OrderedDict[tuple, pygame.Surface | None] = OrderedDict()
+
+
+def draw_picture_file(surface: pygame.Surface, path: str, rect: pygame.Rect) -> None:
+    """A pack's own picture (checked by game/content/images.py), scaled to fit `rect` on paper;
+    a file that will not decode gets the village picture instead. Scaled once per size."""
+    rect = pygame.Rect(rect)
+    if rect.w <= 0 or rect.h <= 0:
+        return
+    key = (path, rect.size)
+    if key not in _PICTURES:
+        try:
+            image = pygame.image.load(path)
+            scale = min(rect.w / image.get_width(), rect.h / image.get_height())
+            size = (max(1, round(image.get_width() * scale)), max(1, round(image.get_height() * scale)))
+            _PICTURES[key] = pygame.transform.smoothscale(image.convert_alpha() if pygame.display.get_surface()
+                                                          else image, size)
+        except (pygame.error, OSError, ValueError):
+            _PICTURES[key] = None
+        if len(_PICTURES) > 8:
+            _PICTURES.popitem(last=False)
+    picture = _PICTURES[key]
+    if picture is None:
+        draw_illustration(surface, "", rect)
+        return
+    surface.fill(PAPER_LIGHT, rect)
+    surface.blit(picture, picture.get_rect(center=rect.center))
 
 
 # --------------------------------------------------------------------------------------------

@@ -141,7 +141,11 @@ class CardScene(GameScreen):
         self.draw_frame(painter)
         if self.picture.width:
             from game.ui import art
-            art.draw_illustration(painter.surface, self.card.illustration, self.picture)
+            own = self.app.game.content.images.get(self.card.id) if self.app.game.content else None
+            if own:
+                art.draw_picture_file(painter.surface, own, self.picture)
+            else:
+                art.draw_illustration(painter.surface, self.card.illustration, self.picture)
             pygame.draw.rect(painter.surface, INK, self.picture, 2)
         if self.title_rect.width:
             painter.text(self.fill(self.card.title), fonts.font("serif_bold", theme.heading), INK, self.title_rect)
