@@ -32,9 +32,9 @@ def _print_problems(problems: list[Diagnostic], stream=sys.stderr) -> None:
         print(d, file=stream)
 
 
-def _scenario_or_exit(level: str, card_sets=(), mods=(), made_with=()) -> Scenario:
+def _scenario_or_exit(level: str, card_sets=(), mods=(), made_with=(), language: str = "en") -> Scenario:
     """The level's scenario; `made_with`: the packs a saved game recorded (to name missing ones)."""
-    scenario, problems = load_scenario(level, card_sets=card_sets, mods=mods)
+    scenario, problems = load_scenario(level, card_sets=card_sets, mods=mods, language=language)
     if scenario is None and any(d.code == "unknown-level" for d in problems):
         present = {pid for pid, _ in _present(mods)}
         missing = [f"{pid} {version}" for pid, version in made_with if pid not in present]
@@ -106,14 +106,15 @@ def cmd_text(args) -> int:
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
-        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod, save.packs)
+        scenario = _scenario_or_exit(save.level, save.card_sets, args.mod, save.packs, getattr(args, "language", "en"))
         try:
             session = saves.resume(save, scenario, args.load)
         except saves.SaveError as exc:
             print(f"Cannot load: {exc}", file=sys.stderr)
             return 1
     else:
-        scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else (), args.mod)
+        scenario = _scenario_or_exit(args.level, settings.card_sets if settings is not None else (), args.mod,
+                                     language=getattr(args, "language", "en"))
         session = Session.start(scenario, _seed(args.seed))
     return TextGame(session, sys.stdin, sys.stdout, autosave=autosave, class_settings=settings,
                     mods=tuple(args.mod)).run()
@@ -468,6 +469,8 @@ def parser() -> argparse.ArgumentParser:
     text.add_argument("--load", metavar="SAVE", help="continue a saved game")
     text.add_argument("--save", metavar="PATH", help="where to save (default: saves/autosave.json)")
     text.add_argument("--class-settings", metavar="FILE", help="the teacher's settings file (locked)")
+    text.add_argument("--language", default="en", help="the language of the cards, where a pack translates "
+                      "them (e.g. uk); the game's own words stay English")
 
     sim = sub.add_parser("simulate", help="play games headless with a scripted policy")
     sim.add_argument("--level", default=DEFAULT_LEVEL)

@@ -141,7 +141,9 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
 
     for level_id, (doc, prefix) in level_docs.items():
         level = content.levels[level_id]
-        for i, entry in enumerate(level.deck):
+        written = doc.data.get("deck") if hasattr(doc.data, "get") else None
+        own = len(written) if isinstance(written, list) else 0   # the rest came from packs' `decks:`
+        for i, entry in enumerate(level.deck[:own]):
             if not any(deck_matches(entry, cid) for cid in content.cards):
                 report(doc, ("deck", i), "error", "unknown-card",
                        f"no card matches '{entry}' for the deck." + did_you_mean(entry, content.cards))

@@ -22,10 +22,12 @@ from game.content.images import FOLDER as IMAGES, pack_images
 from game.content.migrations import FORMAT, RENAMED, migrate
 from game.content.packs import Pack, base_pack, belongs, in_archive, order, select
 from game.content.schema import field_names
+from game.content.translations import CardWords, TranslationFile, translated, translation_files
+from game.content.translations import check as check_translation
 from game.content.yaml_source import Document, read
 from game.engine.scenario import Scenario
 from game.model.card import Card
-from game.model.common import ContentModel
+from game.model.common import ContentModel, deck_matches
 from game.model.conditions import Condition
 from game.model.effects import Effect
 from game.model.level import Level
@@ -48,6 +50,16 @@ class Content:
     files: int = 0
     packs: tuple[tuple[str, str], ...] = ()   # (id, version) of each pack, in load order
     images: dict[str, str] = field(default_factory=dict)  # card id -> its pack's picture file
+    translations: dict[str, dict[str, CardWords]] = field(default_factory=dict)  # language -> card id -> words
+    languages: dict[str, str] = field(default_factory=dict)   # language tag -> its own name
+
+    def in_language(self, language: str) -> "Content":
+        """The content with the cards translated into `language` where a pack translates them."""
+        words = self.translations.get(language)
+        if not words:
+            return self
+        cards = {cid: translated(card, words[cid]) if cid in words else card for cid, card in self.cards.items()}
+        return replace(self, cards=cards)
 
     def scenario(self, level_id: str, card_sets: tuple[str, ...] | list[str] = ()) -> Scenario:
         """The level with its cards; `card_sets` (a teacher's settings) narrow its deck."""
@@ -173,7 +185,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     refs = tuple((p.id, p.manifest.version) for p in packs or ())
     if cache:
         cached = content_cache.read(print_)
-        if cached is not None and not escaped and not _attach_images(cached, packs or ()):
+        if cached is not None and not escaped and not _attach_pack_files(cached, packs or ()):
             cached.packs = refs
             return cached, []
     content, problems = Content(packs=refs), escaped
@@ -204,7 +216,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
                                        "rewrites its files"))
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
-    problems += _attach_images(content, packs or ())
+    problems += _attach_pack_files(content, packs or ())
     for pack in packs or ():
         if pack.archive is not None:
             problems = [in_archive(d, pack.archive, pack.folder) for d in problems]
@@ -212,6 +224,30 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     if cache and not problems:
         content_cache.write(content)
     return content, problems
+
+
+def _attach_pack_files(content: Content, packs: list[Pack]) -> list[Diagnostic]:
+    """A pack's pictures and translations: read on every load (they change no rule, so they are
+    neither in the fingerprint nor in the cache)."""
+    return _attach_images(content, packs) + _attach_translations(content, packs)
+
+
+def _attach_translations(content: Content, packs: list[Pack]) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    content.translations, content.languages = {}, {}
+    for pack in packs:
+        for path in translation_files(pack.folder):
+            shown = _shown(path)
+            doc, words, found = read_model(path, TranslationFile)
+            problems += [replace(d, path=shown) for d in found]
+            if words is None:
+                continue
+            problems += check_translation(shown, doc, words, content.cards, content.origins, pack.id)
+            content.languages.setdefault(words.language, words.name)
+            into = content.translations.setdefault(words.language, {})
+            into.update({cid: w for cid, w in words.cards.items() if cid in content.cards
+                         and len(w.choices) == len(content.cards[cid].choices)})
+    return problems
 
 
 def _attach_images(content: Content, packs: list[Pack]) -> list[Diagnostic]:
@@ -303,9 +339,11 @@ def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagn
     """A pack's `disable` and `decks`, and a check that what it `replaces` was there to replace."""
     problems = []
     where = _shown(pack.manifest_path)
+    doc, _ = read(pack.manifest_path, where)   # read once more, for the lines of its problems
 
     def problem(field: str, code: str, message: str) -> None:
-        problems.append(Diagnostic(where, 0, 0, "warning", code, field, message))
+        line, col = doc.position(tuple(int(p) if p.isdigit() else p for p in field.split("."))) if doc else (0, 0)
+        problems.append(Diagnostic(where, line, col, "warning", code, field, message))
 
     for i, cid in enumerate(pack.manifest.replaces):
         origin = content.origins.get(cid)
@@ -323,15 +361,20 @@ def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagn
             problem(f"decks.{level_id}", "unknown-level", f"no level '{level_id}' to add cards to."
                     + did_you_mean(level_id, content.levels))
             continue
+        for i, entry in enumerate(entries):
+            if not any(deck_matches(entry, cid) for cid in content.cards):
+                problem(f"decks.{level_id}.{i}", "unknown-card", f"no card matches '{entry}' for the deck of "
+                        f"'{level_id}'." + did_you_mean(entry, content.cards))
         content.levels[level_id] = level.model_copy(update={"deck": [*level.deck, *entries]})
     return problems
 
 
 def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
               disabled: list[str] | tuple[str, ...] = (),
-              preferred: list[str] | tuple[str, ...] = ()) -> tuple[Content, list[Diagnostic]]:
+              preferred: list[str] | tuple[str, ...] = (), language: str = "en") -> tuple[Content, list[Diagnostic]]:
     """The content a game is played with: the base game, the installed packs (but those the
-    player turned off, in the player's `preferred` order) and `mods`."""
+    player turned off, in the player's `preferred` order) and `mods`, its cards in `language`
+    where a pack translates them."""
     packs, problems = select(list(mods), disabled=disabled, preferred=preferred)
     left_out = [_not_loaded(d) for d in problems]
     while True:
@@ -339,7 +382,7 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
         broken = [pack for pack in packs[1:]
                   if any(d.severity == "error" and belongs(d, pack) for d in found)]
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
-            return content, left_out + found
+            return content.in_language(language), left_out + found
         left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)]
         # A pack that required a broken one cannot load either: order() leaves it out, and says so.
         packs, dropped = order(packs[0], [p for p in packs[1:] if all(p.id != b.id for b in broken)])
@@ -355,9 +398,9 @@ def _not_loaded(d: Diagnostic) -> Diagnostic:
 
 
 def load_scenario(level_id: str, roots: list[Path] | None = None, card_sets: tuple[str, ...] | list[str] = (),
-                  mods: list[str] | tuple[str, ...] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
+                  mods: list[str] | tuple[str, ...] = (), language: str = "en") -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario for one level, or None with the reasons when the content has errors."""
-    content, problems = load(roots) if roots is not None else load_game(mods)
+    content, problems = load(roots) if roots is not None else load_game(mods, language=language)
     if level_id not in content.levels:
         known = sorted(content.levels)
         problems.append(Diagnostic("", 0, 0, "error", "unknown-level", "",

@@ -103,11 +103,21 @@ def pack_schema() -> dict:
     return _draft07(schema)
 
 
+def translation_schema() -> dict:
+    from game.content.translations import TranslationFile
+
+    schema = TranslationFile.model_json_schema(by_alias=True)
+    schema["$schema"] = DRAFT_07
+    schema["title"] = "The Great Break translation file (translations/<language>.yaml)"
+    return _draft07(schema)
+
+
 def write_schemas(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in (("card-file.schema.json", card_file_schema()),
-                         ("level.schema.json", level_schema()), ("pack.schema.json", pack_schema())):
+                         ("level.schema.json", level_schema()), ("pack.schema.json", pack_schema()),
+                         ("translation.schema.json", translation_schema())):
         target = out_dir / name
         target.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(target)

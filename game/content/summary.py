@@ -29,15 +29,17 @@ def summary(content) -> list[str]:
 
 
 def _in_level(scenario) -> set[str]:
-    """Cards of the deck whose months meet a turn's first month, or whose fixed date falls in a
-    turn (the last turn, which starts at the level's end, runs for turn_months)."""
+    """Cards of the deck whose months hold the first month of a turn (the month a turn's cards are
+    drawn for), or whose fixed date falls in a turn (the last turn, which starts at the level's
+    end, runs for turn_months)."""
     level = scenario.level
     start, end = month_index(level.start), month_index(level.end)
+    turns = range(start, end + 1, level.turn_months)    # the month each turn begins: cards are drawn for it
     shown = set()
     for cid in scenario.deck:
         c = scenario.compiled[cid]
         if (start <= c.fixed < end + level.turn_months if c.fixed is not None
-                else c.first <= end and c.last >= start):
+                else any(c.first <= m <= c.last for m in turns)):
             shown.add(cid)
     return shown
 

@@ -61,7 +61,7 @@ class GameContext:
         if self.watch:
             self.stamp = stamp(packs)
         return load_game(self.mods, cache=not self.watch, disabled=settings.disabled_packs,
-                         preferred=settings.pack_order)
+                         preferred=settings.pack_order, language=settings.language)
 
     def reload_if_changed(self) -> tuple[str, str] | None:
         """With --watch, between turns: load the content again if a file changed. The game goes

@@ -28,6 +28,7 @@ class Settings(BaseModel):
     content_note_seen: bool = False
     window: tuple[int, int] = (1280, 720)
     disabled_packs: list[str] = Field(default_factory=list, description="Installed packs the player turned off.")
+    language: str = Field("en", description="The language of the cards, where a pack translates them.")
     pack_order: list[str] = Field(default_factory=list, description="The player's order of the installed "
                                   "packs (ids); requirements still come first.")
 

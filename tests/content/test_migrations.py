@@ -66,8 +66,9 @@ def test_an_old_pack_still_loads_and_is_told_to_upgrade(tmp_path):
     assert problems == []
     content, problems = load(packs=[base_pack(), pack])
     assert content.cards["old.meeting"].first == "1930-01"
-    assert [d.code for d in problems] == ["old-format"]
-    assert "validate --upgrade" in problems[0].message and problems[0].severity == "warning"
+    old = [d for d in problems if d.code == "old-format"]
+    assert len(old) == 1 and old[0].severity == "warning" and "validate --upgrade" in old[0].message
+    assert all(d.severity == "warning" for d in problems)
 
 
 def test_a_field_of_an_older_format_in_a_new_file_says_what_it_became(tmp_path):
@@ -99,7 +100,7 @@ def test_validate_upgrade_dry_run_shows_the_change_and_upgrade_writes_it_keeping
     assert "# Cards from the district archive." in after and "# from the first winter on" in after
     assert "window" not in after and 'from: "1930-01"' in after
     assert "format: 2  # as written in 2026" in (folder / "pack.yaml").read_text()
-    assert "0 errors, 0 warnings" in done.stdout                        # and it is checked at once
+    assert "0 errors" in done.stdout and "old-format" not in done.stdout   # and it is checked at once
     assert "old: nothing to upgrade" in run("--upgrade", "--dry-run", str(folder)).stdout
 
 

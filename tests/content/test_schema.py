@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from game.cli import main
 from game.content.loader import load
 
-SCHEMAS = ("card-file.schema.json", "level.schema.json", "pack.schema.json")
+SCHEMAS = ("card-file.schema.json", "level.schema.json", "pack.schema.json", "translation.schema.json")
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-value", "unknown-kind", "yaml-syntax",
                 "duplicate-key", "empty-file", "not-utf8", "unreadable", "not-a-card-file"}

@@ -29,6 +29,13 @@ class SettingsScene(Screen):
             Button(label=f"Volume: {s.volume:.0%}, louder", action="volume", value=0.1, hotkey="4"),
             Button(label="Volume: quieter", action="volume", value=-0.1, hotkey="5"),
         ]
+        content = self.app.game.content
+        languages = {"en": "English", **(content.languages if content else {})}
+        if self.from_title and len(languages) > 1:
+            # Cards a pack translates; the window's own words stay English.
+            name = languages.get(s.language, s.language)
+            self.widgets.append(Button(label=f"Language of the cards: {name} (Enter for the next)",
+                                       action="language", value=[*languages], hotkey="l"))
         if self.from_title:
             self.widgets.append(Button(label="Class settings (for teachers)", action="class", hotkey="6",
                                        tooltip="Write or open the settings file that locks a class's game."))
@@ -55,6 +62,11 @@ class SettingsScene(Screen):
         if event.action == "text":
             i = TEXT_SCALES.index(s.text_scale) if s.text_scale in TEXT_SCALES else 0
             app.set_text_scale(TEXT_SCALES[(i + 1) % len(TEXT_SCALES)])
+        elif event.action == "language":
+            order = event.value
+            s.language = order[(order.index(s.language) + 1) % len(order)] if s.language in order else order[0]
+            app.save_settings()
+            app.game.load_content()
         elif event.action == "fullscreen":
             app.toggle_fullscreen()
         elif event.action == "sound":
