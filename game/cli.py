@@ -294,9 +294,18 @@ def _explain(content, problems, args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from game.content.schema import write_schemas
-    for path in write_schemas(Path(args.out)):
-        print(path)
+    if not (args.out or args.reference):
+        print("schema: say where: --out DIR (JSON Schemas) or --reference FILE (the format reference)",
+              file=sys.stderr)
+        return 2
+    if args.reference:
+        from game.content.reference import reference
+        Path(args.reference).write_text(reference(), encoding="utf-8")
+        print(args.reference)
+    if args.out:
+        from game.content.schema import write_schemas
+        for path in write_schemas(Path(args.out)):
+            print(path)
     return 0
 
 
@@ -493,7 +502,9 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("--dry-run", action="store_true", help="with --upgrade: show the changes, write nothing")
 
     sch = sub.add_parser("schema", help="write JSON Schemas of the card and level formats")
-    sch.add_argument("--out", required=True, metavar="DIR")
+    sch.add_argument("--out", metavar="DIR", help="write the JSON Schemas here")
+    sch.add_argument("--reference", metavar="FILE", help="write the format reference for modders (Markdown), "
+                     "e.g. docs/modding/reference.md")
 
     deb = sub.add_parser("debrief", help="the debrief of a saved game, as HTML and a result file")
     deb.add_argument("save")

@@ -62,7 +62,10 @@ class Card(ContentModel):
     repeat: bool = Field(False, description="Whether the card can be drawn again after it is played.")
     cooldown: int = Field(3, ge=0, le=48, description="Turns before a repeatable card can come again.")
     pair: CardId | None = Field(None, description="The card this one answers: a directive's testimony.")
-    illustration: Identifier = Field("document", description="Key of the illustration to show.")
+    illustration: Identifier = Field("document", description="The picture to show: one of the game's "
+                                     "(assembly, barn, church, document, field, grain, horse, letter, "
+                                     "newspaper, tractor, train, women) or the name of a picture in the "
+                                     "pack's images/ folder, without .png or .jpg.")
     text: str = Field(min_length=20, description="What the player reads; {village} names the village.")
     choices: list[Choice] = Field(min_length=2, max_length=4, description="Two to four choices.")
     history: History = Field(description="What historians know, with sources.")

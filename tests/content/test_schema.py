@@ -178,3 +178,14 @@ def test_content_files_the_loader_accepts_also_pass_the_schema(schemas, repo_roo
         checked += 1
     if not checked:
         pytest.skip("no base content file loads cleanly yet")
+
+
+def test_the_modders_format_reference_is_written_from_the_models_and_current():
+    from game.content.reference import reference
+    path = Path(__file__).resolve().parents[2] / "docs" / "modding" / "reference.md"
+    assert path.read_text(encoding="utf-8") == reference(), \
+        "run: python -m game schema --reference docs/modding/reference.md"
+    text = reference()
+    for field in ("`replaces`", "`from`", "`to`", "`illustration`", "`outcomes`", "`district.standing`",
+                  "`flight_blocked`", "### compare", "### households", "### TranslationFile"):
+        assert field in text
