@@ -39,14 +39,14 @@ class ChoiceWords(ContentModel):
     """One choice, translated."""
 
     label: str = Field(min_length=1, max_length=160, description="The choice's label, translated.")
-    outcome: str = Field(min_length=1, description="What the player reads after choosing, translated.")
+    outcome: str = Field(min_length=1, max_length=600, description="What the player reads after choosing, translated.")
 
 
 class CardWords(ContentModel):
     """A card's words in another language."""
 
     title: str = Field(min_length=1, max_length=80, description="The title, translated.")
-    text: str = Field(min_length=20, description="The card's text, translated; keep {village} where "
+    text: str = Field(min_length=20, max_length=1500, description="The card's text, translated; keep {village} where "
                       "the original has it.")
     choices: list[ChoiceWords] = Field(min_length=2, max_length=4, description="Every choice, in the "
                                        "card's order.")

@@ -33,7 +33,7 @@ class Choice(ContentModel):
 
     label: str = Field(min_length=1, max_length=160, description="What the player does, in a short line.")
     effects: list[Effect] = Field(default_factory=list, description="What happens when it is chosen.")
-    outcome: str = Field(min_length=1, description="What the player reads after choosing.")
+    outcome: str = Field(min_length=1, max_length=600, description="What the player reads after choosing.")
     when: Condition | None = Field(None, description="Offered only while this condition holds.")
     policies: list[Policy] = Field(
         default_factory=list,
@@ -66,7 +66,8 @@ class Card(ContentModel):
                                      "(assembly, barn, church, document, field, grain, horse, letter, "
                                      "newspaper, tractor, train, women) or the name of a picture in the "
                                      "pack's images/ folder, without .png or .jpg.")
-    text: str = Field(min_length=20, description="What the player reads; {village} names the village.")
+    text: str = Field(min_length=20, max_length=1500, description="What the player reads; {village} "
+                      "names the village.")
     choices: list[Choice] = Field(min_length=2, max_length=4, description="Two to four choices.")
     history: History = Field(description="What historians know, with sources.")
 

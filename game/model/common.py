@@ -55,7 +55,9 @@ def month_words(index: int) -> str:
 class ContentModel(BaseModel):
     """Base for everything read from content files: immutable, no unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # Files come from anyone: no text in them may be longer than this (the base game's longest
+    # is under 1,000 characters), so a pack cannot fill memory or the screen with one field.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, str_max_length=4000)
 
 
 class SourceKind(str, Enum):

@@ -27,3 +27,17 @@ def test_a_deep_nest_is_refused(tmp_path):
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     assert "[file-too-large]" in problem(tmp_path, "# " + "x" * MAX_BYTES + "\n")
+
+
+def test_an_overlong_text_is_refused_with_its_field_and_limit(tmp_path):
+    from pathlib import Path
+
+    from game.content.loader import load
+    fixture = Path(__file__).parent / "fixtures" / "valid" / "cards.yaml"
+    text = fixture.read_text(encoding="utf-8")
+    long_line = "Pravda prints an article by Stalin blaming local officials for the excesses."
+    (tmp_path / "cards.yaml").write_text(text.replace(long_line, long_line * 30), encoding="utf-8")
+    (tmp_path / "outcome.yaml").write_text("cards: []\n", encoding="utf-8")
+    _, problems = load([tmp_path])
+    assert any(d.field == "cards.0.text" and "at most 1500 characters" in d.message and d.line == 8
+               for d in problems), problems
