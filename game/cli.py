@@ -294,10 +294,6 @@ def _explain(content, problems, args) -> int:
 
 
 def cmd_schema(args) -> int:
-    if not (args.out or args.reference):
-        print("schema: say where: --out DIR (JSON Schemas) or --reference FILE (the format reference)",
-              file=sys.stderr)
-        return 2
     if args.reference:
         from game.content.reference import reference
         Path(args.reference).write_text(reference(), encoding="utf-8")
@@ -547,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
         args = p.parse_args(["play"])
     if getattr(args, "runs", 1) < 1:
         p.error("--runs must be at least 1")
+    if args.command == "schema" and not (args.out or args.reference):
+        p.error("say where: --out DIR (JSON Schemas) or --reference FILE (the format reference)")
     handler = {"play": cmd_play, "text": cmd_text, "simulate": cmd_simulate, "validate": cmd_validate,
                "schema": cmd_schema, "replay": cmd_replay, "bibliography": cmd_bibliography,
                "debrief": cmd_debrief, "verify": cmd_verify, "class": cmd_class,

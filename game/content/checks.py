@@ -116,6 +116,10 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
         if len(historical) != 1:
             report(doc, prefix + ("choices",), "error", "historical-choice",
                    f"exactly one choice must carry 'policies: [historical]' (found {len(historical)})")
+        if card.date and card.when is not None:
+            report(doc, prefix + ("when",), "warning", "when-ignored",
+                   "a fixed-date card comes in its month whatever 'when' says: to make it depend on the "
+                   "game, give it 'from' and 'to' months instead of 'date'")
         start = card.date or card.first
         for i, source in enumerate(card.history.sources):
             # A document or a statistic may be older than the card's event (background figures);

@@ -60,8 +60,8 @@ def explain(scenario: Scenario, state: GameState, card_id: str) -> list[str]:
     if any(c.card.id == card_id for c in sure) and compiled.fixed is None:
         lines.append("So it comes up this turn: it was queued by an earlier choice.")
     elif compiled.fixed is not None:
-        lines.append(f"So it comes up in the turn that holds {month_name(compiled.fixed)}, when the checks "
-                     "above hold then." if in_deck else "So it does not come up in this level.")
+        lines.append(f"So it comes up in the turn that holds {month_name(compiled.fixed)} (a fixed-date card "
+                     "comes whatever its 'when' says)." if in_deck else "So it does not come up in this level.")
     elif may and slots == 0:
         lines.append(f"So it may NOT be drawn this turn: the {len(sure)} fixed-date and queued cards fill all "
                      f"{level.events_per_turn} places of the turn.")

@@ -46,7 +46,7 @@ def assert_usage_error(result: subprocess.CompletedProcess, fragment: str) -> No
     (["simulate", "--runs", "0"], "--runs must be at least 1"),
     (["simulate", "--runs", "-3"], "--runs must be at least 1"),
     (["text", "--seed", "1.5"], "argument --seed: invalid int value: '1.5'"),
-    (["schema"], "the following arguments are required: --out"),
+    (["schema"], "say where: --out DIR (JSON Schemas) or --reference FILE"),
     (["replay"], "the following arguments are required: save"),
     (["validate", "--frob"], "unrecognized arguments: --frob"),
     (["--frob"], "unrecognized arguments: --frob"),
