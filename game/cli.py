@@ -289,6 +289,10 @@ def _explain(content, problems, args) -> int:
         return 2
     scenario = content.scenario(args.level)
     state = play_until(scenario, args.seed, "historical", args.turn)
+    if state.turn < args.turn:
+        print(f"validate: the level '{args.level}' ends at turn {state.turn} (with the historical policy and "
+              f"seed {args.seed}); choose --turn 1 to {state.turn}.", file=sys.stderr)
+        return 2
     print("\n".join(explain(scenario, state, args.explain)))
     return 0
 

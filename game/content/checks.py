@@ -14,7 +14,7 @@ from game.content.summary import shown_somewhere
 from game.engine.quantities import ENGINE_FLAGS, all_names, lookup
 from game.model.common import SourceKind, deck_matches, month_index
 from game.model.conditions import All, Any_, Compare, FlagIs, Not, Seen, TraitIs
-from game.model.effects import Add, Chance, Households, Multiply, Queue, Set, SetFlag
+from game.model.effects import Add, Chance, Households, Log, Multiply, Queue, Set, SetFlag
 
 PERIOD = (month_index("1927-01"), month_index("1936-12"))
 LATER_KINDS = (SourceKind.memoir, SourceKind.testimony, SourceKind.scholarship, SourceKind.reference)
@@ -58,6 +58,9 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
         for effect, _ in _card_parts(card)[1]:
             if isinstance(effect, SetFlag):
                 flags_set.add(effect.flag)
+    for level in content.levels.values():      # a level's directives set flags too
+        for directive in level.directives:
+            flags_set.update(directive.flags)
 
     def report(doc, loc, severity, code, message):
         line, col = doc.position(loc)
@@ -109,9 +112,20 @@ def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
         if card.pair and card.pair not in content.cards:
             report(doc, prefix + ("pair",), "error", "unknown-card",
                    f"no card '{card.pair}' to pair with." + did_you_mean(card.pair, content.cards))
-        if "{village}" in card.text and card.village is None:
-            report(doc, prefix + ("text",), "error", "needs-village",
-                   "the text names {village}: add a 'village:' selector to the card")
+        if card.village is None:
+            words = [(card.text, ("text",))]
+            for i, ch in enumerate(card.choices):
+                words += [(ch.label, ("choices", i, "label")), (ch.outcome, ("choices", i, "outcome"))]
+            for e, loc in effects:       # (locations within the card)
+                if isinstance(e, Log):
+                    words.append((e.text, loc + ("text",)))
+                elif isinstance(e, Chance):
+                    words += [(o.text, loc + ("outcomes", j, "text")) for j, o in enumerate(e.outcomes) if o.text]
+            for text, loc in words:
+                if "{village}" in text:
+                    report(doc, prefix + loc, "error", "needs-village",
+                           "the words name {village}, but the card has no village: add a 'village:' "
+                           "selector to the card")
         historical = [i for i, ch in enumerate(card.choices) if "historical" in [p.value for p in ch.policies]]
         if len(historical) != 1:
             report(doc, prefix + ("choices",), "error", "historical-choice",

@@ -128,6 +128,8 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
             code, problem = "duplicate-key", problem or "duplicate key"
         else:
             code = "yaml-syntax"
+            if "mapping values are not allowed" in problem:   # the commonest slip in a card's text
+                problem += " (a text that holds ': ' must be put in quotation marks)"
         return None, [Diagnostic(shown, line, col, "error", code, "", problem.replace("\n", " "))]
     except ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line, col = _line_col(text, exc.position)

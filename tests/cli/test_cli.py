@@ -210,3 +210,8 @@ def test_validate_ends_with_a_summary_of_the_content(fixture_dir):
     assert lines[-3].startswith("Cards by year: 1930 ")
     assert lines[-2] == "Cards each level can show (in its deck and its months): test-level 3"
     assert lines[-1].startswith("Words on the cards: ") and lines[-1].endswith("works cited: 3")
+
+
+def test_explain_past_the_levels_end_says_how_many_turns_it_has():
+    result = run("validate", "--explain", "base.womens_riot", "--level", "tutorial", "--turn", "40")
+    assert result.returncode == 2 and "ends at turn" in result.stderr and "choose --turn 1 to" in result.stderr

@@ -41,3 +41,8 @@ def test_an_overlong_text_is_refused_with_its_field_and_limit(tmp_path):
     _, problems = load([tmp_path])
     assert any(d.field == "cards.0.text" and "at most 1500 characters" in d.message and d.line == 8
                for d in problems), problems
+
+
+def test_an_unquoted_colon_in_a_text_says_to_quote_it(tmp_path):
+    message = problem(tmp_path, "cards:\n  - id: x.y\n    title: Order: take the grain\n")
+    assert "quotation marks" in message
