@@ -312,7 +312,8 @@ def cmd_schema(args) -> int:
 def cmd_bibliography(args) -> int:
     from game.content.bibliography import markdown
     from game.content.glossary import load_glossary
-    content, problems = load()
+    # The base game alone by default (docs/bibliography.md); with --mod, the packs' works too.
+    content, problems = load(packs=select(args.mod)[0]) if args.mod else load()
     if has_errors(problems):
         _print_problems([d for d in problems if d.severity == "error"])
         return 1
@@ -531,7 +532,7 @@ def parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("replay", help="replay a save's decision log and print the final state's hash")
     rep.add_argument("save")
     for name, command in sub.choices.items():
-        if name not in ("schema", "bibliography"):
+        if name != "schema":
             command.add_argument("--mod", action="append", default=[], metavar="PATH_OR_ID",
                                  help="a pack folder, or the id of an installed pack, to load after the others")
     return p
