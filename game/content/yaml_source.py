@@ -7,6 +7,7 @@ the round-trip loader builds only plain mappings, lists and scalars (no tags, no
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,8 @@ class Document:
         (`{kind: flag, flag: ...}` has both)."""
         node, line, col = self.data, 1, 1
         written: list = []
-        if isinstance(node, (CommentedMap, CommentedSeq)):
-            line, col = node.lc.line + 1, node.lc.col + 1
+        if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+            line, col = node.lc.line + 1, (node.lc.col or 0) + 1
         for i, part in enumerate(loc):
             last = i == len(loc) - 1
             if isinstance(node, CommentedMap):
@@ -119,7 +120,9 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
                                  f"the file is not UTF-8 text (byte {bad} cannot be read); "
                                  "save it as UTF-8")]
     try:
-        data = _yaml().load(text)
+        with warnings.catch_warnings():   # ruamel warns on stderr (a reused anchor); problems are ours to say
+            warnings.simplefilter("ignore")
+            data = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -140,6 +143,10 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     except RecursionError:
         return None, [Diagnostic(shown, 0, 0, "error", "too-deep", "", f"the file is nested more than "
                                  f"{MAX_DEPTH} levels deep")]
+    except Exception as exc:  # noqa: BLE001 - ruamel's constructors raise plain errors on odd input
+        # (`!!int abc`, `!!timestamp 2020-13-01`, a `%YAML 1.3` directive...): still the file's fault.
+        return None, [Diagnostic(shown, 0, 0, "error", "yaml-syntax", "",
+                                 f"the file cannot be read as YAML ({type(exc).__name__}: {exc})"[:300])]
     problem = _shape_problem(data)
     if problem:
         return None, [Diagnostic(shown, *problem)]
@@ -162,6 +169,13 @@ def _shape_problem(data) -> tuple | None:
     try:
         size, depth = measure(data)
     except RecursionError:
+        return None, [Diagnostic(shown, 0, 0, "error", "too-deep", "", f"the file is nested more than "
+                                 f"{MAX_DEPTH} levels deep")]
+    except Exception as exc:  # noqa: BLE001 - ruamel's constructors raise plain errors on odd input
+        # (`!!int abc`, `!!timestamp 2020-13-01`, a `%YAML 1.3` directive...): still the file's fault.
+        return None, [Diagnostic(shown, 0, 0, "error", "yaml-syntax", "",
+                                 f"the file cannot be read as YAML ({type(exc).__name__}: {exc})"[:300])]
+    except RecursionError:  # unreachable, kept below for the order of the handlers
         size, depth = 0, MAX_DEPTH + 1
     if depth > MAX_DEPTH:
         return (0, 0, "error", "too-deep", "", f"the file is nested more than {MAX_DEPTH} levels deep")
