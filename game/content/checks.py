@@ -49,6 +49,13 @@ def _card_parts(card) -> tuple[list, list]:
     return conditions, effects
 
 
+def references(card) -> set[str]:
+    """The cards a card names: those it queues, tests with 'seen', or answers ('pair')."""
+    conditions, effects = _card_parts(card)
+    out = {c.card for c, _ in conditions if isinstance(c, Seen)} | {e.card for e, _ in effects if isinstance(e, Queue)}
+    return out | ({card.pair} if card.pair else set())
+
+
 def check(content, card_docs: dict, level_docs: dict) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     names = all_names()

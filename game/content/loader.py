@@ -349,8 +349,15 @@ def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagn
         origin = content.origins.get(cid)
         if origin is None or origin.pack != pack.id:
             problem(f"replaces.{i}", "replaces-nothing", f"the pack brings no card '{cid}' to put in its place.")
+    gone = set(pack.manifest.disable)
+    needed = {target: cid for cid, card in content.cards.items() if cid not in gone
+              for target in checks.references(card)}
     for i, cid in enumerate(pack.manifest.disable):
-        if cid in content.cards:
+        if cid in needed:   # taking it out would break a card that stays: the pack's error, not theirs
+            problems.append(Diagnostic(where, *(doc.position(("disable", i)) if doc else (0, 0)), "error",
+                                       "needed-card", f"disable.{i}", f"'{cid}' cannot be taken out: "
+                                       f"'{needed[cid]}' refers to it (disable that card too, or replace it)"))
+        elif cid in content.cards:
             del content.cards[cid], content.origins[cid]
             card_docs.pop(cid, None)
         else:
@@ -381,9 +388,17 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
         content, found = load(packs=packs, cache=cache)
         broken = [pack for pack in packs[1:]
                   if any(d.severity == "error" and belongs(d, pack) for d in found)]
+        if not broken and has_errors(found) and len(packs) > 1:
+            # Errors in no pack's own files, that come with the packs (an edge the checks missed):
+            # leave out the last pack loaded, and say so, rather than stop the base game.
+            broken = [packs[-1]]
+            found = found + [Diagnostic(str(packs[-1].archive or packs[-1].manifest_path), 0, 0, "error",
+                                        "breaks-game", "", "with this pack loaded the game's content has the "
+                                        "errors above")]
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
             return content.in_language(language), left_out + found
-        left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)]
+        left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)
+                     or d.code == "breaks-game" or not any(belongs(d, p) for p in packs[1:])]
         # A pack that required a broken one cannot load either: order() leaves it out, and says so.
         packs, dropped = order(packs[0], [p for p in packs[1:] if all(p.id != b.id for b in broken)])
         left_out += [_not_loaded(d) for d in dropped]

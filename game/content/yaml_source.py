@@ -169,13 +169,6 @@ def _shape_problem(data) -> tuple | None:
     try:
         size, depth = measure(data)
     except RecursionError:
-        return None, [Diagnostic(shown, 0, 0, "error", "too-deep", "", f"the file is nested more than "
-                                 f"{MAX_DEPTH} levels deep")]
-    except Exception as exc:  # noqa: BLE001 - ruamel's constructors raise plain errors on odd input
-        # (`!!int abc`, `!!timestamp 2020-13-01`, a `%YAML 1.3` directive...): still the file's fault.
-        return None, [Diagnostic(shown, 0, 0, "error", "yaml-syntax", "",
-                                 f"the file cannot be read as YAML ({type(exc).__name__}: {exc})"[:300])]
-    except RecursionError:  # unreachable, kept below for the order of the handlers
         size, depth = 0, MAX_DEPTH + 1
     if depth > MAX_DEPTH:
         return (0, 0, "error", "too-deep", "", f"the file is nested more than {MAX_DEPTH} levels deep")

@@ -271,3 +271,34 @@ def test_a_study_published_before_the_event_it_tells_of_is_a_warning(tmp_path):
     _, problems = load(packs=[base_pack(), opened(folder)])
     early = [d for d in problems if d.code == "source-before-event"]
     assert len(early) == 1 and early[0].field.endswith(".year") and "published in 1926" in early[0].message
+
+
+def test_a_pack_cannot_disable_a_card_another_card_needs(tmp_path, monkeypatch):
+    from game.content import packs as packs_mod
+    from game.content.loader import load_game
+
+    mods = tmp_path / "mods"
+    make_pack(mods / "p", "test", disable='["base.testimony_roadblock"]')
+    pack = opened(mods / "p")
+    content, problems = load(packs=[base_pack(), pack])
+    needed = [d for d in problems if d.code == "needed-card"]
+    assert len(needed) == 1 and needed[0].path.endswith("pack.yaml") and needed[0].line == 8
+    assert "refers to it" in needed[0].message and "base.testimony_roadblock" in content.cards
+    monkeypatch.setattr(packs_mod, "mod_folders", lambda: [mods])
+    content, problems = load_game(cache=False)
+    assert content.packs == (("base", "1.0.0"),) and not [d for d in problems if d.severity == "error"]
+
+
+def test_errors_a_pack_causes_in_the_base_games_files_leave_that_pack_out(tmp_path, monkeypatch):
+    from game.content import checks
+    from game.content import packs as packs_mod
+    from game.content.loader import load_game
+
+    mods = tmp_path / "mods"
+    make_pack(mods / "p", "test", disable='["base.testimony_roadblock"]')
+    monkeypatch.setattr(checks, "references", lambda card: set())   # as if the check above missed it
+    monkeypatch.setattr(packs_mod, "mod_folders", lambda: [mods])
+    content, problems = load_game(cache=False)
+    assert content.packs == (("base", "1.0.0"),) and "base.testimony_roadblock" in content.cards
+    assert not [d for d in problems if d.severity == "error"]
+    assert any(d.code == "breaks-game" and d.path.endswith("pack.yaml") for d in problems)
