@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -40,6 +41,14 @@ def shoot(out: Path, size: tuple[int, int], scale: float) -> list[tuple[str, int
     paths.SAVES = work / "saves"
     paths.AUTOSAVE = paths.SAVES / "autosave.json"
     os.environ["GREAT_BREAK_DATA_DIR"] = str(work / "data")   # the player's own mods stay out of the shots
+    # The mods screen with packs on it: the example pack, and one with a mistake.
+    mods = work / "data" / "mods"
+    shutil.copytree(paths.ROOT / "examples" / "mods" / "veshenskaya", mods / "veshenskaya")
+    (mods / "broken" / "cards").mkdir(parents=True)
+    (mods / "broken" / "pack.yaml").write_text("id: broken\nname: A class's first cards\nversion: 0.1.0\n"
+                                               "format: 2\nlicence: CC-BY-4.0\n", encoding="utf-8")
+    (mods / "broken" / "cards" / "cards.yaml").write_text("cards:\n  - id: broken.mill\n    titel: The mill\n",
+                                                          encoding="utf-8")
     d = Driver.start(size=size, settings_dir=work, text_scale=scale)
     d.app.game.autosave = paths.AUTOSAVE
     tag = f"{size[0]}x{size[1]}_{int(scale * 100)}"

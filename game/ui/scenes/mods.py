@@ -3,8 +3,11 @@ and its problems as a readable list. The base game plays whatever a pack holds."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
+from game.content.loader import NOT_LOADED
 from game.content.packs import Pack, base_pack, belongs, discover, in_preferred_order, mod_folders, order
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
@@ -113,5 +116,17 @@ def _describe(pack: Pack, problems, load_order: list[str]) -> str:
     lines.append(f"Load order of the packs turned on: {', '.join(load_order)}")
     if problems:
         lines += ["", f"Problems ({len(problems)}): the pack is left out until they are mended."]
-        lines += [f"- {d}" for d in problems]
+        lines += [f"- {_problem(d, pack)}" for d in problems]
     return "\n".join(lines)
+
+
+def _problem(d, pack: Pack) -> str:
+    """A problem as the pack's author reads it: the file within the pack, its line, what is wrong."""
+    where = Path(d.path)
+    for root in (pack.archive, pack.folder):
+        if root is not None and str(d.path).startswith(str(root)):
+            where = Path(str(d.path)[len(str(root)):].lstrip("/\\") or Path(d.path).name)
+            break
+    at = f"{where}:{d.line}:{d.col}" if d.line else str(where)
+    field = f" {d.field}:" if d.field else ""
+    return f"{at} [{d.code}]{field} {d.message.removesuffix(NOT_LOADED)}"
