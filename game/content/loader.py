@@ -8,6 +8,7 @@ order the file system lists them in.
 from __future__ import annotations
 
 import hashlib
+import os
 import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,9 +69,16 @@ class Content:
                         card_packs={cid: self.origins[cid].pack for cid in self.cards if cid in self.origins})
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, pack: Pack | None = None) -> str:
+    """How a file is named in a problem: within its .zip for a zipped pack, else from the working
+    folder where it is inside it. Links are not followed: a link is named as the pack has it."""
+    path = Path(os.path.abspath(path))
+    if pack is not None and pack.archive is not None:
+        folder = Path(os.path.abspath(pack.folder))
+        if path.is_relative_to(folder):
+            return f"{pack.archive}/{path.relative_to(folder).as_posix()}"
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -175,7 +183,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
                 if path.resolve().is_relative_to(inside):
                     sources.append((path, pack))
                 else:  # a link out of the pack: a pack may only bring its own files
-                    escaped.append(Diagnostic(_shown(path), 0, 0, "error", "outside-pack", "",
+                    escaped.append(Diagnostic(_shown(path, pack), 0, 0, "error", "outside-pack", "",
                                               f"the file leads outside its pack's folder ({pack.folder})"))
     else:
         sources = [(path, None) for path in content_files(roots)]
@@ -192,7 +200,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     card_docs: dict[str, tuple[Document, tuple]] = {}
     level_docs: dict[str, tuple[Document, tuple]] = {}
     for path, pack in sources:
-        shown = _shown(path)
+        shown = _shown(path, pack)
         content.files += 1
         doc, found = read(path, shown)
         problems += found
@@ -209,7 +217,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     for pack in packs or ():
         problems += _apply_manifest(pack, content, card_docs)
         if pack.manifest.format < FORMAT:
-            problems.append(Diagnostic(_shown(pack.manifest_path), 0, 0, "warning", "old-format", "format",
+            problems.append(Diagnostic(_shown(pack.manifest_path, pack), 0, 0, "warning", "old-format", "format",
                                        f"the pack is written in content format {pack.manifest.format}; the game "
                                        f"reads it by converting it to format {FORMAT} each time. "
                                        f"'python -m game validate --upgrade --mod {pack.archive or pack.folder}' "
@@ -236,8 +244,13 @@ def _attach_translations(content: Content, packs: list[Pack]) -> list[Diagnostic
     problems: list[Diagnostic] = []
     content.translations, content.languages = {}, {}
     for pack in packs:
+        inside = pack.folder.resolve()
         for path in translation_files(pack.folder):
-            shown = _shown(path)
+            shown = _shown(path, pack)
+            if not path.resolve().is_relative_to(inside):   # a link out of the pack is not followed
+                problems.append(Diagnostic(shown, 0, 0, "error", "outside-pack", "",
+                                           f"the file leads outside its pack's folder ({pack.folder})"))
+                continue
             doc, words, found = read_model(path, TranslationFile)
             problems += [replace(d, path=shown) for d in found]
             if words is None:
@@ -255,7 +268,7 @@ def _attach_images(content: Content, packs: list[Pack]) -> list[Diagnostic]:
     a card naming a picture that is neither the game's nor its pack's is a warning."""
     problems, by_pack = [], {}
     for pack in packs:
-        by_pack[pack.id], found = pack_images(pack.folder, _shown)
+        by_pack[pack.id], found = pack_images(pack.folder, lambda path, pack=pack: _shown(path, pack))
         problems += found
     content.images = {}
     for cid, card in content.cards.items():
@@ -338,7 +351,7 @@ def _load_level(doc: Document, content: Content, problems: list[Diagnostic], lev
 def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagnostic]:
     """A pack's `disable` and `decks`, and a check that what it `replaces` was there to replace."""
     problems = []
-    where = _shown(pack.manifest_path)
+    where = _shown(pack.manifest_path, pack)
     doc, _ = read(pack.manifest_path, where)   # read once more, for the lines of its problems
 
     def problem(field: str, code: str, message: str) -> None:
@@ -350,13 +363,15 @@ def _apply_manifest(pack: Pack, content: Content, card_docs: dict) -> list[Diagn
         if origin is None or origin.pack != pack.id:
             problem(f"replaces.{i}", "replaces-nothing", f"the pack brings no card '{cid}' to put in its place.")
     gone = set(pack.manifest.disable)
-    needed = {target: cid for cid, card in content.cards.items() if cid not in gone
-              for target in checks.references(card)}
+    needed = {target: f"the deck of level '{lid}' names it" for lid, level in content.levels.items()
+              for target in level.deck}
+    needed |= {target: f"'{cid}' refers to it" for cid, card in content.cards.items() if cid not in gone
+               for target in checks.references(card)}
     for i, cid in enumerate(pack.manifest.disable):
         if cid in needed:   # taking it out would break a card that stays: the pack's error, not theirs
             problems.append(Diagnostic(where, *(doc.position(("disable", i)) if doc else (0, 0)), "error",
                                        "needed-card", f"disable.{i}", f"'{cid}' cannot be taken out: "
-                                       f"'{needed[cid]}' refers to it (disable that card too, or replace it)"))
+                                       f"{needed[cid]} (disable that card too, or replace the card)"))
         elif cid in content.cards:
             del content.cards[cid], content.origins[cid]
             card_docs.pop(cid, None)

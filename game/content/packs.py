@@ -20,6 +20,7 @@ Nothing in a pack runs: a manifest is data, read like every other content file.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
@@ -125,16 +126,15 @@ def is_archive(path: Path) -> bool:
 
 def in_archive(d: Diagnostic, archive: Path | None, folder: Path) -> Diagnostic:
     """A problem in a zipped pack names the file inside the zip, not the unpacked copy."""
-    if archive is None or not Path(d.path).resolve().is_relative_to(folder.resolve()):
+    path, folder = Path(os.path.abspath(d.path)), Path(os.path.abspath(folder))
+    if archive is None or not path.is_relative_to(folder):
         return d
-    inside = Path(d.path).resolve().relative_to(folder.resolve())
+    inside = path.relative_to(folder)
     return replace(d, path=f"{archive}/{inside.as_posix()}")
 
 
 def mod_folders() -> list[Path]:
     """Where mods are found: `mods/` beside a checkout, and the user's data folder."""
-    import os
-
     import platformdirs
 
     data = os.environ.get("GREAT_BREAK_DATA_DIR") or platformdirs.user_data_dir("the-great-break")
@@ -201,14 +201,14 @@ def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
 
 
 def belongs(d: Diagnostic, pack: Pack) -> bool:
-    """Whether a problem is in one of the pack's files."""
-    if pack.archive is not None and d.path.startswith(f"{pack.archive}/"):
+    """Whether a problem is in one of the pack's files (a link in the pack counts as the pack's)."""
+    if pack.archive is not None and (d.path == str(pack.archive) or d.path.startswith(f"{pack.archive}/")):
         return True
-    return Path(d.path).resolve().is_relative_to(pack.folder.resolve())
+    return Path(os.path.abspath(d.path)).is_relative_to(os.path.abspath(pack.folder))
 
 
 def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(str(pack.manifest_path), 0, 0, "error", code, field, message)
+    return Diagnostic(str(pack.archive or pack.manifest_path), 0, 0, "error", code, field, message)
 
 
 def select(mods: list[str], folders: list[Path] | None = None,

@@ -7,6 +7,7 @@ the round-trip loader builds only plain mappings, lists and scalars (no tags, no
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,22 @@ MAX_DEPTH = 30            # the deepest content nesting (a condition inside cond
 MAX_VALUES = 200_000      # values in one file, aliases expanded; the base game's largest has ~2,000
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+MAX_FLOW_DEPTH = 4 * MAX_DEPTH   # brackets in prose ("[sic]") count too, so leave room
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of [ and { in the text (quotes ignored: a cheap upper bound)."""
+    depth = deepest = 0
+    for ch in _BRACKETS.findall(text):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one file; a syntax problem becomes a diagnostic, never an exception.
 
@@ -119,6 +136,9 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [Diagnostic(shown, line, col, "error", "not-utf8", "",
                                  f"the file is not UTF-8 text (byte {bad} cannot be read); "
                                  "save it as UTF-8")]
+    if _flow_depth(text) > MAX_FLOW_DEPTH:   # refused before ruamel's scanner, which slows with the square of it
+        return None, [Diagnostic(shown, 0, 0, "error", "too-deep", "", f"the file is nested more than "
+                                 f"{MAX_DEPTH} levels deep")]
     try:
         with warnings.catch_warnings():   # ruamel warns on stderr (a reused anchor); problems are ours to say
             warnings.simplefilter("ignore")
