@@ -87,29 +87,25 @@ def card_file_schema() -> dict:
     return _draft07(schema)
 
 
-def level_schema() -> dict:
-    schema = Level.model_json_schema(by_alias=True)
+def _file_schema(model, title: str) -> dict:
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = DRAFT_07
-    schema["title"] = "The Great Break level"
+    schema["title"] = title
     return _draft07(schema)
+
+
+def level_schema() -> dict:
+    return _file_schema(Level, "The Great Break level")
 
 
 def pack_schema() -> dict:
     from game.content.packs import Manifest
-
-    schema = Manifest.model_json_schema(by_alias=True)
-    schema["$schema"] = DRAFT_07
-    schema["title"] = "The Great Break pack manifest (pack.yaml)"
-    return _draft07(schema)
+    return _file_schema(Manifest, "The Great Break pack manifest (pack.yaml)")
 
 
 def translation_schema() -> dict:
     from game.content.translations import TranslationFile
-
-    schema = TranslationFile.model_json_schema(by_alias=True)
-    schema["$schema"] = DRAFT_07
-    schema["title"] = "The Great Break translation file (translations/<language>.yaml)"
-    return _draft07(schema)
+    return _file_schema(TranslationFile, "The Great Break translation file (translations/<language>.yaml)")
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
