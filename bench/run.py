@@ -120,7 +120,8 @@ CARD = """\
     title: Generated card {n}
     kind: {kind}
     weight: {weight}
-    window: ["1929-10", "1930-06"]
+    from: "1929-10"
+    to: "1930-06"
     when: {{kind: compare, quantity: district.standing, op: ">", value: {threshold}}}
 {village}    text: A generated card for the load benchmark, number {n}, with a text of some length.
     choices:

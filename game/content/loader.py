@@ -100,8 +100,8 @@ def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
         key = False
         if err["type"] == "extra_forbidden":
             key = True  # the unknown key is what is wrong, not its value
-            message = f"unknown field '{loc[-1]}'." + (f" ({RENAMED[loc[-1]]})" if loc[-1] in RENAMED else
-                                                         did_you_mean(str(loc[-1]), known or field_names()))
+            message = (f"unknown field '{loc[-1]}': {RENAMED[loc[-1]]}" if loc[-1] in RENAMED else
+                       f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), known or field_names()))
             code = "unknown-field"
         elif err["type"] == "missing":
             code = "missing-field"
