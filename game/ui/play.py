@@ -57,9 +57,9 @@ class GameContext:
 
     def _load(self) -> tuple[Content, list[Diagnostic]]:
         settings = self.app.settings
-        packs, _ = select(list(self.mods), disabled=settings.disabled_packs, preferred=settings.pack_order)
         if self.watch:
-            self.stamp = stamp(packs)
+            self.stamp = stamp(select(list(self.mods), disabled=settings.disabled_packs,
+                                      preferred=settings.pack_order)[0])
         return load_game(self.mods, cache=not self.watch, disabled=settings.disabled_packs,
                          preferred=settings.pack_order, language=settings.language)
 
