@@ -180,14 +180,17 @@ def cmd_simulate(args) -> int:
     if show_bar:
         print(file=sys.stderr)
 
-    def spread(xs):
+    def spread(xs, digits=3):
         xs = sorted(xs)
-        return {"min": round(xs[0], 3), "median": round(xs[len(xs) // 2], 3), "max": round(xs[-1], 3)}
+        return {"min": round(xs[0], digits), "median": round(xs[len(xs) // 2], digits), "max": round(xs[-1], digits)}
 
+    from game.content.summary import shown_in_level
+    can = shown_in_level(scenario)      # the deck's cards whose months or date fall in the level
     summary = {"level": args.level, "policy": args.policy, "runs": args.runs, "first_seed": base_seed,
-               "endings": dict(sorted(endings.items())), "deaths": spread(deaths),
+               "endings": dict(sorted(endings.items())), "deaths": spread(deaths, None),
                "collectivized_share_at_end": spread(shares), "standing_at_end": spread(standing),
-               "cards_never_drawn": sorted(cid for cid in scenario.deck if not drawn[cid])}
+               "cards_never_drawn": sorted(cid for cid in can if not drawn[cid]),
+               "cards_drawn": {cid: round(drawn[cid] / args.runs, 3) for cid in sorted(drawn)}}
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
@@ -197,7 +200,11 @@ def cmd_simulate(args) -> int:
         for key in ("deaths", "collectivized_share_at_end", "standing_at_end"):
             print(f"  {key}: {summary[key]}")
         never = summary["cards_never_drawn"]
-        print(f"  cards of the deck never drawn: {len(never)}" + (f" ({', '.join(never)})" if never else ""))
+        print(f"  cards that can come up in the level's months: {len(can)}; never drawn in these games: "
+              f"{len(never)}" + (f" ({', '.join(never)})" if never else ""))
+        ours = [cid for cid in sorted(can) if scenario.card_packs.get(cid, "base") != "base"]
+        for cid in ours:   # a pack's own cards: how often each came
+            print(f"  {cid:<40} came in {summary['cards_drawn'].get(cid, 0):6.1%} of the games")
     return 0
 
 

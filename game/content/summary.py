@@ -19,7 +19,7 @@ def summary(content) -> list[str]:
         words += sum(len(t.split()) for t in (card.text, card.history.note,
                                                 *(c.label for c in card.choices), *(c.outcome for c in card.choices)))
         sources.update(s.citation() for s in card.history.sources)
-    per_level = {lid: len(_in_level(content.scenario(lid))) for lid in sorted(content.levels)}
+    per_level = {lid: len(shown_in_level(content.scenario(lid))) for lid in sorted(content.levels)}
     return [
         "Cards by year: " + ", ".join(f"{y} {n}" for y, n in sorted(years.items())),
         "Cards each level can show (in its deck and its months): "
@@ -28,7 +28,7 @@ def summary(content) -> list[str]:
     ]
 
 
-def _in_level(scenario) -> set[str]:
+def shown_in_level(scenario) -> set[str]:
     """Cards of the deck whose months hold the first month of a turn (the month a turn's cards are
     drawn for), or whose fixed date falls in a turn (the last turn, which starts at the level's
     end, runs for turn_months)."""
@@ -49,7 +49,7 @@ def shown_somewhere(content) -> set[str]:
     (a queued follow-up comes whatever its deck and months)."""
     shown: set[str] = set()
     for lid in content.levels:
-        shown |= _in_level(content.scenario(lid))
+        shown |= shown_in_level(content.scenario(lid))
     todo = list(shown)
     while todo:
         card = content.cards[todo.pop()]
