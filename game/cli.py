@@ -300,7 +300,11 @@ def _explain(content, problems, args) -> int:
         print(f"validate: the level '{args.level}' ends at turn {state.turn} (with the historical policy and "
               f"seed {args.seed}); choose --turn 1 to {state.turn}.", file=sys.stderr)
         return 2
-    print("\n".join(explain(scenario, state, args.explain)))
+    lines = explain(scenario, state, args.explain)
+    origin = content.origins.get(args.explain)
+    if origin is not None:   # provenance: which pack, which file and line the final card comes from
+        lines.insert(1, f"- from pack '{origin.pack or '(loose files)'}', {origin.path}:{origin.line}")
+    print("\n".join(lines))
     return 0
 
 

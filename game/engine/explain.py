@@ -40,7 +40,8 @@ def explain(scenario: Scenario, state: GameState, card_id: str) -> list[str]:
     if times:
         since = state.turn - state.last_seen.get(card.id, -99)
         ok = card.repeat and since > card.cooldown
-        lines.append(f"- played {times} times, last {since} turns ago; repeat: {card.repeat}, "
+        lines.append(f"- played {times} time{'s' if times != 1 else ''}, last {since} turn{'s' if since != 1 else ''} "
+                     f"ago; repeat: {card.repeat}, "
                      f"cooldown: {card.cooldown} turns: {YES if ok else NO}")
     else:
         lines.append(f"- not played yet: {YES}")

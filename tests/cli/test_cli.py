@@ -197,6 +197,7 @@ def test_validate_explain_says_check_by_check_why_a_card_does_not_come_up():
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "the month lies in the card's months (from 1931-10 to 1931-12): NO" in out
+    assert "- from pack 'base', assets/cards/base/1930_1931.yaml:" in out     # the card's provenance
     assert "district.procurement_fulfilment >= 0.3 (now " in out
     assert out.rstrip().endswith("So it may NOT be drawn this turn.")
     wrong = run("validate", "--explain", "base.counter_plan", "--level", "campaign")
