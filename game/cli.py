@@ -214,8 +214,13 @@ def cmd_validate(args) -> int:
         print(f"validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     # A pack's folder or .zip given as a path is checked as a pack, in its load order.
-    args.mod += [p for p in args.paths if is_pack(Path(p))]
+    packs_given = [p for p in args.paths if is_pack(Path(p))]
     roots = [Path(p) for p in args.paths if not is_pack(Path(p))] or None
+    if packs_given and roots:
+        print("validate: give pack folders (with their pack.yaml) or loose card and level files, not both: "
+              f"{', '.join(packs_given)} are packs, {', '.join(map(str, roots))} are not", file=sys.stderr)
+        return 2
+    args.mod += packs_given
     if args.upgrade:
         code = _upgrade(args)
         if code or args.dry_run:

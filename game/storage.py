@@ -12,11 +12,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        # mkstemp makes the file private (0600); the new file keeps the old one's mode.
+        # mkstemp makes the file private (0600); a file written over keeps its own mode.
         try:
             os.chmod(tmp, path.stat().st_mode & 0o777)
         except OSError:
-            os.chmod(tmp, 0o644)
+            pass
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

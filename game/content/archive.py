@@ -11,6 +11,7 @@ beside and renamed into place).
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import stat
 import tempfile
@@ -36,16 +37,22 @@ def unpack(archive: Path) -> tuple[Path | None, list[Diagnostic]]:
         if size > MAX_ZIP_BYTES:
             return refused("zip-too-large", f"the zip is {size:,} bytes; a pack may be at most "
                            f"{MAX_ZIP_BYTES:,}")
-        digest = hashlib.sha256(archive.read_bytes()).hexdigest()[:16]
-        target = cache.folder() / "packs" / f"{archive.stem}-{digest}"
+        data = archive.read_bytes()     # read once: the bytes hashed are the bytes unpacked
+        target = cache.folder() / "packs" / f"{archive.stem}-{hashlib.sha256(data).hexdigest()[:16]}"
         if target.is_dir():
             return _top(target), []
-        with zipfile.ZipFile(archive) as zf:
-            members = [m for m in zf.infolist() if not m.is_dir()]
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            # Folders, and the resource forks macOS adds to a zip it makes, are not the pack's.
+            members = [m for m in zf.infolist() if not m.is_dir() and not m.filename.startswith("__MACOSX/")
+                       and not PurePosixPath(m.filename).name.startswith("._")]
             problem = _check_names(members)
             if problem:
                 return refused(*problem)
-            return _extract(zf, members, target), []
+            folder = _extract(zf, members, target)
+        for old in target.parent.glob(f"{archive.stem}-*"):   # earlier versions of the same zip
+            if old != target and len(old.name) == len(target.name):
+                shutil.rmtree(old, ignore_errors=True)
+        return folder, []
     except _TooLarge as exc:
         return refused("zip-bomb", str(exc))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from game.content.diagnostics import Diagnostic, did_you_mean
-from game.content.summary import shown_somewhere
+from game.content.summary import shown_in_level
 from game.engine.quantities import ENGINE_FLAGS, all_names, lookup
 from game.model.common import SourceKind, deck_matches, month_index
 from game.model.conditions import All, Any_, Compare, FlagIs, Not, Seen, TraitIs
@@ -47,6 +47,21 @@ def _card_parts(card) -> tuple[list, list]:
         conditions += list(_walk_conditions(ch.when, ("choices", i, "when")))
         effects += list(_walk_effects(ch.effects, ("choices", i, "effects")))
     return conditions, effects
+
+
+def shown_somewhere(content) -> set[str]:
+    """Cards that can come up in some level: drawn or dated there, or queued by such a card
+    (a queued follow-up comes whatever its deck and months)."""
+    shown: set[str] = set()
+    for lid in content.levels:
+        shown |= shown_in_level(content.scenario(lid))
+    todo = list(shown)
+    while todo:
+        for effect, _ in _card_parts(content.cards[todo.pop()])[1]:
+            if isinstance(effect, Queue) and effect.card in content.cards and effect.card not in shown:
+                shown.add(effect.card)
+                todo.append(effect.card)
+    return shown
 
 
 def references(card) -> set[str]:

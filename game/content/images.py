@@ -60,12 +60,16 @@ def pack_images(folder: Path, shown) -> tuple[dict[str, str], list[Diagnostic]]:
         if kind is None:
             refuse("an image must be a .png, .jpg or .jpeg file")
             continue
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            refuse(f"the image is {size:,} bytes; at most {MAX_BYTES:,} (make it smaller, e.g. 1200 pixels wide)")
-            continue
         try:
-            fmt, width, height = picture_size(path.read_bytes()[:65536])
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                refuse(f"the image is {size:,} bytes; at most {MAX_BYTES:,} (make it smaller, e.g. 1200 pixels wide)")
+                continue
+            with path.open("rb") as f:
+                fmt, width, height = picture_size(f.read(65536))
+        except OSError as exc:
+            refuse(f"the file cannot be read: {exc}")
+            continue
         except (ValueError, struct.error) as exc:
             refuse(f"the file cannot be used as a picture: {exc}")
             continue

@@ -30,8 +30,8 @@ def _v1_window(data: Any, kind: str) -> Any:
     if kind != "cards" or not isinstance(data, CommentedMap) or not isinstance(data.get("cards"), list):
         return data
     for card in data["cards"]:
-        if not isinstance(card, CommentedMap) or "window" not in card:
-            continue
+        if not isinstance(card, CommentedMap) or "window" not in card or "from" in card or "to" in card:
+            continue   # (both ways at once: left as written, for the validator to report)
         window = card["window"]
         if not (isinstance(window, list) and len(window) == 2):
             continue   # left for the validator to report, as written
@@ -51,7 +51,7 @@ def _v1_window(data: Any, kind: str) -> Any:
 
 # Fields an older format had, and what a file in the present format writes instead.
 RENAMED = {"window": "since content format 2 a card's months are written 'from: \"1930-01\"' and "
-                     "'to: \"1930-04\"'; 'python -m game validate --upgrade PACK' rewrites a pack"}
+                     "'to: \"1930-04\"', not 'window: [...]'"}
 
 # STEPS[n] takes a file of format n to format n + 1.
 STEPS: dict[int, Callable[[Any, str], Any]] = {1: _v1_window}

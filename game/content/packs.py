@@ -106,8 +106,9 @@ def open_pack(folder: Path) -> tuple[Pack | None, list[Diagnostic]]:
             return None, problems
     path = folder / MANIFEST
     if not path.is_file():
+        where = " at the top of the zip, or in its one top-level folder" if archive else ""
         return None, [Diagnostic(str(archive or folder), 0, 0, "error", "no-manifest", "",
-                                 f"a pack needs a {MANIFEST} (id, name, version, format, licence)")]
+                                 f"a pack needs a {MANIFEST}{where} (id, name, version, format, licence)")]
     manifest, problems = read_manifest(path)
     if manifest is None:
         return None, [in_archive(d, archive, folder) for d in problems]
@@ -221,9 +222,12 @@ def select(mods: list[str], folders: list[Path] | None = None,
     found = in_preferred_order(found, preferred)
     by_id = {p.id: p for p in found}
     chosen = [p for p in found if p.id not in disabled]
+    by_place = {os.path.realpath(p.archive or p.folder): p for p in found}
     for mod in mods:
         folder = Path(mod)
-        if folder.is_dir() or is_archive(folder):
+        if os.path.realpath(folder) in by_place:   # the folder of an installed pack: that pack
+            mod = by_place[os.path.realpath(folder)].id
+        if mod not in by_id and (folder.is_dir() or is_archive(folder)):
             pack, more = open_pack(folder)
             problems += more
         elif mod in by_id:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 from game.model.common import month_index
-from game.model.effects import Chance, Queue
 
 
 def summary(content) -> list[str]:
@@ -42,31 +41,3 @@ def shown_in_level(scenario) -> set[str]:
                 else any(c.first <= m <= c.last for m in turns)):
             shown.add(cid)
     return shown
-
-
-def shown_somewhere(content) -> set[str]:
-    """Cards that can come up in some level: drawn or dated there, or queued by such a card
-    (a queued follow-up comes whatever its deck and months)."""
-    shown: set[str] = set()
-    for lid in content.levels:
-        shown |= shown_in_level(content.scenario(lid))
-    todo = list(shown)
-    while todo:
-        card = content.cards[todo.pop()]
-        for choice in card.choices:
-            for cid in _queued(choice.effects):
-                if cid in content.cards and cid not in shown:
-                    shown.add(cid)
-                    todo.append(cid)
-    return shown
-
-
-def _queued(effects) -> list[str]:
-    out = []
-    for e in effects:
-        if isinstance(e, Queue):
-            out.append(e.card)
-        elif isinstance(e, Chance):
-            for o in e.outcomes:
-                out += _queued(o.effects)
-    return out

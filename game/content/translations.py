@@ -63,13 +63,15 @@ class TranslationFile(ContentModel):
 
 def translation_files(folder: Path) -> list[Path]:
     root = folder / FOLDER
-    return sorted(root.glob("*.yaml")) if root.is_dir() else []
+    return sorted(p for p in root.glob("*") if p.suffix in (".yaml", ".yml")) if root.is_dir() else []
 
 
 def check(path: str, doc, words: TranslationFile, cards: dict[str, Card], origins: dict,
           own_pack: str) -> list[Diagnostic]:
     """Unknown cards, choices that do not match, a lost {village}; and the cards left untranslated
-    (of this pack, and of every pack whose cards this file translates) as one warning."""
+    (of this pack, and of every pack whose cards this file translates) as one warning. All are
+    warnings: a translation that does not fit is not used, and the cards keep their own words
+    (another pack may have taken out or replaced a card this file translates)."""
     out: list[Diagnostic] = []
 
     def report(loc: tuple, severity: str, code: str, message: str) -> None:
@@ -77,18 +79,20 @@ def check(path: str, doc, words: TranslationFile, cards: dict[str, Card], origin
         out.append(Diagnostic(path, line, col, severity, code, ".".join(map(str, loc)), message))
 
     if Path(path).stem != words.language:
-        report(("language",), "error", "wrong-language", f"the file is named {Path(path).name} but says "
+        report(("language",), "warning", "wrong-language", f"the file is named {Path(path).name} but says "
                f"language '{words.language}': name it {words.language}.yaml")
     for cid, w in words.cards.items():
         card = cards.get(cid)
         if card is None:
-            report(("cards", cid), "error", "unknown-card", f"no card '{cid}' to translate." + did_you_mean(cid, cards))
+            report(("cards", cid), "warning", "unknown-card", f"no card '{cid}' to translate; the entry is not "
+                   "used." + did_you_mean(cid, cards))
             continue
         if len(w.choices) != len(card.choices):
-            report(("cards", cid, "choices"), "error", "translation-choices",
-                   f"'{cid}' has {len(card.choices)} choices; the translation gives {len(w.choices)}")
+            report(("cards", cid, "choices"), "warning", "translation-choices",
+                   f"'{cid}' has {len(card.choices)} choices; the translation gives {len(w.choices)}, and is "
+                   "not used")
         if ("{village}" in card.text) != ("{village}" in w.text):
-            report(("cards", cid, "text"), "error", "translation-placeholder",
+            report(("cards", cid, "text"), "warning", "translation-placeholder",
                    "the original text names {village} and the translation does not (or the other way "
                    "round): keep {village} as it is, where the village's name goes")
     packs = {own_pack} | {origins[cid].pack for cid in words.cards if cid in origins}

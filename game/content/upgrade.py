@@ -1,7 +1,8 @@
 """`validate --upgrade`: rewrite a pack's files in the present content format.
 
 Each file is read with ruamel.yaml's round-trip loader and written back by it, so comments,
-key order, quoting and flow style survive; only files the migration changes are written
+key order, quoting and flow style survive (the indentation of lists is the file's own first
+one, used throughout); only files the migration changes are written
 (atomically: a crash leaves the old file). The manifest's `format:` is raised last, so an
 interrupted upgrade leaves a pack the loader still reads as the older format.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +34,17 @@ class Change:
                                             str(self.path), f"{self.path} (format {FORMAT})"))
 
 
-def _yaml() -> YAML:
+def _yaml(text: str = "") -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096                            # never re-wrap a long line
-    yaml.indent(mapping=2, sequence=4, offset=2)  # "cards:\n  - id: ..." as the guide writes it
+    # ruamel writes one indentation for the whole file: take the file's own, seen at its first
+    # block list ("cards:\n  - id: ..." as the guide writes it, or "cards:\n- id: ...").
+    first = re.search(r"^( *)- ", text, re.MULTILINE)
+    if first is not None and first.group(1) == "":
+        yaml.indent(mapping=2, sequence=2, offset=0)
+    else:
+        yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
@@ -54,10 +62,11 @@ def changes(pack: Pack) -> tuple[list[Change], list[str]]:
     if pack.manifest.format >= FORMAT:
         return [], []
     from game.content.loader import content_files, is_level
-    yaml, found, skipped = _yaml(), [], []
+    found, skipped = [], []
     for path in [*content_files(list(pack.roots)), pack.manifest_path]:
         try:
             text = path.read_text(encoding="utf-8")
+            yaml = _yaml(text)
             data = yaml.load(text)
         except Exception as exc:   # any file the loader would refuse: leave it as it is
             skipped.append(f"{path}: not upgraded, it cannot be read ({type(exc).__name__}); "

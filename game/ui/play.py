@@ -17,8 +17,8 @@ from game.content.classroom import ClassSettings
 from game.content.diagnostics import Diagnostic
 from game.content.glossary import Glossary, load_glossary
 from game.content.loader import NOT_LOADED, Content, load_game
-from game.content.packs import select
-from game.content.watch import changed_files, stamp
+from game.content.packs import Pack, select
+from game.content.watch import changed_files, holds, stamp
 from game.engine.turn import InvalidDecision
 from game.model.decision import Decision, Report
 from game.model.state import LogEntry, Phase
@@ -58,25 +58,36 @@ class GameContext:
     def _load(self) -> tuple[Content, list[Diagnostic]]:
         settings = self.app.settings
         if self.watch:
-            self.stamp = stamp(select(list(self.mods), disabled=settings.disabled_packs,
-                                      preferred=settings.pack_order)[0])
+            self.stamp = stamp(self._packs())
         return load_game(self.mods, cache=not self.watch, disabled=settings.disabled_packs,
                          preferred=settings.pack_order, language=settings.language)
+
+    def _packs(self) -> list[Pack]:
+        settings = self.app.settings
+        return select(list(self.mods), disabled=settings.disabled_packs, preferred=settings.pack_order)[0]
 
     def reload_if_changed(self) -> tuple[str, str] | None:
         """With --watch, between turns: load the content again if a file changed. The game goes
         on with the new content, replayed from its first decision, or, if the new content has
         errors or no longer fits the game, with the last good content. (heading, message) to
         show, or None when nothing changed."""
-        before = self.stamp
-        content, problems = self._load()
-        changed = changed_files(before, self.stamp)
+        packs = self._packs()
+        now = stamp(packs)
+        changed = changed_files(self.stamp, now)
         if not changed:
             return None
+        self.stamp = now
+        content, problems = self._load()
         files = "\n".join(f"- {p}" for p in changed[:8]) + (f"\n- and {len(changed) - 8} more" if len(changed) > 8 else "")
-        # load_game demotes a pack's errors to warnings (the base game plays on); here they are errors.
+        # Errors of the packs that changed, or new errors of no pack; not those of a pack left out
+        # long before. load_game demotes a pack's errors to warnings (the base game plays on);
+        # here they are errors.
+        touched = [p for p in packs if any(holds(p, f) for f in changed)]
+        before = {str(d) for d in self.problems}
         bad = [replace(d, severity="error", message=d.message.removesuffix(NOT_LOADED)) for d in problems
-               if d.severity == "error" or d.message.endswith(NOT_LOADED)]
+               if (d.severity == "error" or d.message.endswith(NOT_LOADED))
+               and (any(holds(p, d.path) for p in touched)
+                    or (not any(holds(p, d.path) for p in packs) and str(d) not in before))]
         if bad:
             return ("The changed content has errors", "The game goes on with the last good content until "
                     f"they are mended.\n\nChanged:\n{files}\n\n" + "\n".join(f"- {d}" for d in bad))

@@ -93,3 +93,16 @@ def test_the_settings_screen_offers_the_languages_of_the_packs(tmp_path, monkeyp
     assert driver.app.game.content.cards["test.dizzy"].title == "Запаморочення від успіхів"
     assert "Українська" in driver.button("language").label
     assert driver.layout_problems() == []
+
+
+def test_a_translation_of_a_card_another_pack_takes_out_is_skipped_not_fatal(tmp_path, monkeypatch):
+    from game.content import packs as packs_mod
+    mods = tmp_path / "mods"
+    mods.mkdir()
+    translated_pack(tmp_path).rename(mods / "p")
+    make_pack(mods / "q", "later", requires=["test"], disable='["test.dizzy"]')
+    monkeypatch.setattr(packs_mod, "mod_folders", lambda: [mods])
+    content, problems = load_game(cache=False, language="uk")
+    assert ("test", "1.0.0") in content.packs and "test.dizzy" not in content.cards
+    skipped = [d for d in problems if d.code == "unknown-card" and d.path.endswith("uk.yaml")]
+    assert skipped and skipped[0].severity == "warning" and "not used" in skipped[0].message

@@ -438,3 +438,24 @@ def test_the_links_of_a_page_lead_somewhere(page):
         assert where.exists(), f"{page.name}: no {target}"
         if anchor and where.suffix == ".md":
             assert anchor in _anchors(where), f"{page.name}: no heading for #{anchor} in {where.name}"
+
+
+def test_the_messages_the_guide_quotes_are_the_ones_the_game_writes():
+    """Each `error [code] field: message` the pages quote: its longest stretch of fixed words
+    (between the names and numbers that vary) must stand in the game's code, or be pydantic's."""
+    import re
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "game").rglob("*.py"))
+    code = re.sub(r'"\s*\n\s*[fr]*"', "", code)          # "adjacent " "literals" joined
+    quoted = []
+    for page in sorted(GUIDE.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        quoted += re.findall(r"`(?:error|warning) \[[a-z-]+\] (?:[\w.…]+: )?([^`]+)`", text)
+    assert len(quoted) >= 8
+    for message in quoted:
+        message = " ".join(message.split()).removeprefix("mapping values are not allowed here")   # ruamel's
+        message = re.sub(r" Did you mean .*$", "", message)      # added by did_you_mean()
+        if message.startswith(("Input should", "String should", "Field required")):
+            continue
+        chunks = sorted((c.strip(" :;,.()") for c in re.split(r"['\"{}…]|\d+", message)), key=len)
+        if len(chunks[-1]) >= 12:
+            assert chunks[-1] in code, f"the guide quotes a message the game no longer writes: {message!r}"

@@ -55,8 +55,12 @@ def test_the_player_orders_the_packs_and_the_game_loads_them_in_that_order(tmp_p
     driver.action("settings")
     driver.action("mods")
     test_button = next(w for w in driver.scene.widgets if w.value == "test")
-    driver.hover(test_button.rect.center)
+    driver.hover(test_button.rect.center)        # pointing at a pack shows it, but does not choose it
+    assert driver.scene.current == "alpha" and "Pack test" in driver.scene.text.text
+    driver.key("down")                           # choosing does
     assert driver.scene.current == "test"
+    driver.hover((5, 5))
+    assert driver.button("move", 1).label == "Move Pack test later"
     assert "Load order of the packs turned on: base, alpha, test" in driver.scene.text.text
     driver.key("[")
     assert driver.app.settings.pack_order == ["test", "alpha"]

@@ -28,7 +28,7 @@ class ModsScene(Screen):
         game = self.app.game
         found, manifest_problems = discover(mod_folders())
         self.packs = in_preferred_order(found, self.app.settings.pack_order)
-        self.current = getattr(self, "current", None)
+        self.current = getattr(self, "current", None) or (self.packs[0].id if self.packs else None)
         loaded = dict(game.content.packs) if game.content else {}
         disabled = set(self.app.settings.disabled_packs)
         load_order = [p.id for p in order(base_pack(), [p for p in self.packs if p.id not in disabled])[0]]
@@ -43,8 +43,9 @@ class ModsScene(Screen):
                                        hotkey=str(i) if i < 10 else None))
             self.details[pack.id] = _describe(pack, problems, load_order)
         if len(self.packs) > 1:
-            self.widgets += [Button(label="Move it earlier", action="move", value=-1, hotkey="["),
-                             Button(label="Move it later", action="move", value=1, hotkey="]")]
+            name = next((p.manifest.name for p in self.packs if p.id == self.current), "the chosen pack")
+            self.widgets += [Button(label=f"Move {name} earlier", action="move", value=-1, hotkey="["),
+                             Button(label=f"Move {name} later", action="move", value=1, hotkey="]")]
         broken = manifest_problems
         if broken:
             self.widgets.append(Button(label=f"Folders that are not packs: {len(broken)}", action="broken",
@@ -64,10 +65,10 @@ class ModsScene(Screen):
                 + "\n".join(f"- {f}" for f in mod_folders()))
 
     def _describe_focused(self) -> None:
-        w = self.focus.hover or self.focus.focused
-        value = getattr(w, "value", None)
-        if isinstance(value, str) and any(p.id == value for p in self.packs):
-            self.current = value        # the pack the move buttons act on
+        chosen = getattr(self.focus.focused, "value", None)
+        if isinstance(chosen, str) and any(p.id == chosen for p in self.packs):
+            self.current = chosen       # the pack the move buttons act on: chosen, not pointed at
+        value = getattr(self.focus.hover or self.focus.focused, "value", None)
         self.text.text = self.details.get(value if isinstance(value, str) else self.current,
                                           self._describe_folders())
         self.text.first = 0
@@ -78,6 +79,7 @@ class ModsScene(Screen):
             return True
         if event.type == UI_ACTION:
             if event.action == "toggle":
+                self.current = event.value
                 s = self.app.settings
                 s.disabled_packs = ([p for p in s.disabled_packs if p != event.value]
                                     if event.value in s.disabled_packs else [*s.disabled_packs, event.value])
@@ -90,9 +92,12 @@ class ModsScene(Screen):
                 self.app.settings.pack_order = ids
                 self._reload()
             return True
+        chosen = self.current
         used = super().handle(event)
         if used:
             self._describe_focused()
+            if self.current != chosen:
+                self.app.stack.relayout()   # the move buttons name the chosen pack
         return used
 
     def _reload(self) -> None:
