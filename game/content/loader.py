@@ -217,7 +217,7 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     for pack in packs or ():
         problems += _apply_manifest(pack, content, card_docs)
         if pack.manifest.format < FORMAT:
-            how = (f"unzip it, run 'python -m game validate --upgrade FOLDER' and zip it again" if pack.archive
+            how = ("unzip it, run 'python -m game validate --upgrade FOLDER' and zip it again" if pack.archive
                    else f"'python -m game validate --upgrade {pack.folder}' rewrites its files")
             problems.append(Diagnostic(_shown(pack.manifest_path, pack), 0, 0, "warning", "old-format", "format",
                                        f"the pack is written in content format {pack.manifest.format}; the game "
