@@ -89,6 +89,12 @@ def _kinds(union) -> list[str]:
     return [m.model_fields["kind"].default for m in members]
 
 
+# Words a writer may reach for that the format spells otherwise (difflib would not find them).
+_SAME_MEANING = {"first": "a card's first month is written 'from:'", "start": "a card's first month is written 'from:'",
+                 "last": "a card's last month is written 'to:'", "until": "a card's last month is written 'to:'",
+                 "end": "a card's last month is written 'to:'"}
+
+
 def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
                       known: tuple[str, ...] | None = None) -> list[Diagnostic]:
     """Pydantic's errors as diagnostics at their positions; `known` are the field names a
@@ -100,7 +106,9 @@ def pydantic_problems(doc: Document, exc: ValidationError, prefix: tuple,
         key = False
         if err["type"] == "extra_forbidden":
             key = True  # the unknown key is what is wrong, not its value
-            message = (f"unknown field '{loc[-1]}': {RENAMED[loc[-1]]}" if loc[-1] in RENAMED else
+            on_card = len(loc) == 3 and loc[0] == "cards"          # a field of a card itself
+            hint = RENAMED.get(loc[-1]) or (_SAME_MEANING.get(loc[-1]) if on_card else None)
+            message = (f"unknown field '{loc[-1]}': {hint}" if hint else
                        f"unknown field '{loc[-1]}'." + did_you_mean(str(loc[-1]), known or field_names()))
             code = "unknown-field"
         elif err["type"] == "missing":

@@ -57,7 +57,7 @@ class ContentModel(BaseModel):
 
     # Files come from anyone: no text in them may be longer than this (the base game's longest
     # is under 1,000 characters), so a pack cannot fill memory or the screen with one field.
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, str_max_length=4000)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_max_length=4000)
 
 
 class SourceKind(str, Enum):

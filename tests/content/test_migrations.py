@@ -115,3 +115,12 @@ def test_upgrade_without_a_pack_or_of_a_zip_says_what_to_do(tmp_path):
                 zf.write(p, p.relative_to(folder).as_posix())
     zipped = run("--upgrade", str(tmp_path / "old.zip"))
     assert zipped.returncode == 1 and "cannot be rewritten in place; unzip it" in zipped.stderr
+
+
+def test_a_field_name_of_the_same_meaning_says_how_the_format_spells_it(tmp_path):
+    folder = old_pack(tmp_path / "old")
+    (folder / "pack.yaml").write_text((folder / "pack.yaml").read_text().replace("format: 1", "format: 2"))
+    cards = folder / "cards" / "cards.yaml"
+    cards.write_text(cards.read_text().replace('window: ["1930-01", null]', 'first: "1930-01"'))
+    _, problems = load(packs=[base_pack(), open_pack(folder)[0]])
+    assert any(d.code == "unknown-field" and "written 'from:'" in d.message for d in problems), problems
