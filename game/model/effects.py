@@ -48,8 +48,8 @@ class Households(ContentModel):
     """Move a share of households between groups; people move with them, so totals hold.
 
     join: private farms enter the kolkhoz under pressure; leave: forced members go back to
-    private farming; flee: private households leave the district; deport: private households
-    labelled "kulak" are deported.
+    private farming; flee: a share of all the households present leave the district (private
+    farms first, then kolkhoz members); deport: private households labelled "kulak" are deported.
     """
 
     kind: Literal["households"] = Field(
