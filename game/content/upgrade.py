@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from game.content.migrations import FORMAT, migrate
 from game.content.packs import Pack
+from game.content.yaml_source import read
 from game.storage import atomic_write
 
 
@@ -34,9 +35,9 @@ class Change:
                                             str(self.path), f"{self.path} (format {FORMAT})"))
 
 
-def _yaml(text: str = "") -> YAML:
+def _writer(text: str) -> YAML:
+    """A round-trip dumper shaped like the file `text` (the file is read by yaml_source.read)."""
     yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
     yaml.width = 4096                            # never re-wrap a long line
     # ruamel writes one indentation for the whole file: take the file's own, seen at its first
     # block list ("cards:\n  - id: ..." as the guide writes it, or "cards:\n- id: ...").
@@ -64,14 +65,11 @@ def changes(pack: Pack) -> tuple[list[Change], list[str]]:
     from game.content.loader import content_files, is_level
     found, skipped = [], []
     for path in [*content_files(list(pack.roots)), pack.manifest_path]:
-        try:
-            text = path.read_text(encoding="utf-8")
-            yaml = _yaml(text)
-            data = yaml.load(text)
-        except Exception as exc:   # any file the loader would refuse: leave it as it is
-            skipped.append(f"{path}: not upgraded, it cannot be read ({type(exc).__name__}); "
-                           "mend it and run the upgrade again")
+        doc, problems = read(path, str(path), keep_quotes=True)   # the loader's bounded, safe reader
+        if doc is None:   # a file the loader refuses is left as it is
+            skipped.append(f"{problems[0]} (not upgraded: mend it and run the upgrade again)")
             continue
+        data, text, yaml = doc.data, doc.text, _writer(doc.text)
         kind = "manifest" if path == pack.manifest_path else "level" if is_level(data) else "cards"
         before = _dump(yaml, data)
         after = _dump(yaml, migrate(data, kind, pack.manifest.format))
@@ -79,6 +77,8 @@ def changes(pack: Pack) -> tuple[list[Change], list[str]]:
             continue
         if after != before:
             found.append(Change(path, text, after))
+    if skipped:   # a file left in the old format: the manifest must go on saying that format
+        found = [c for c in found if c.path != pack.manifest_path]
     return found, skipped
 
 

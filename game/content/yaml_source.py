@@ -25,6 +25,7 @@ from game.content.diagnostics import Diagnostic
 class Document:
     path: str
     data: Any
+    text: str = ""        # the file as written (the upgrade diffs against it)
 
     def position(self, loc: tuple, key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of the node at `loc`, or of its nearest existing parent.
@@ -77,9 +78,12 @@ class Document:
         return line, col, tuple(written)
 
 
-def _yaml() -> YAML:
+def _yaml(keep_quotes: bool) -> YAML:
+    # The round-trip loader builds only mappings, lists and scalars: a tag such as
+    # !!python/object is an error, never an object, so no file can run code.
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.preserve_quotes = keep_quotes
     return yaml
 
 
@@ -115,11 +119,12 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
-def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+def read(path: Path, shown: str, keep_quotes: bool = False) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one file; a syntax problem becomes a diagnostic, never an exception.
 
     Files may come from anyone (mods), so size, nesting and YAML aliases are bounded: an alias
-    lets a few lines stand for billions of nodes."""
+    lets a few lines stand for billions of nodes. `keep_quotes` keeps each string's quoting, for
+    writing the file back (validate --upgrade)."""
     try:
         if path.stat().st_size > MAX_BYTES:
             return None, [Diagnostic(shown, 0, 0, "error", "file-too-large", "",
@@ -142,7 +147,7 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     try:
         with warnings.catch_warnings():   # ruamel warns on stderr (a reused anchor); problems are ours to say
             warnings.simplefilter("ignore")
-            data = _yaml().load(text)
+            data = _yaml(keep_quotes).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -170,7 +175,7 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     problem = _shape_problem(data)
     if problem:
         return None, [Diagnostic(shown, *problem)]
-    return Document(shown, data), []
+    return Document(shown, data, text), []
 
 
 def _shape_problem(data) -> tuple | None:

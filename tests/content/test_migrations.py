@@ -124,3 +124,12 @@ def test_a_field_name_of_the_same_meaning_says_how_the_format_spells_it(tmp_path
     cards.write_text(cards.read_text().replace('window: ["1930-01", null]', 'first: "1930-01"'))
     _, problems = load(packs=[base_pack(), open_pack(folder)[0]])
     assert any(d.code == "unknown-field" and "written 'from:'" in d.message for d in problems), problems
+
+
+def test_a_file_the_upgrade_cannot_read_is_named_and_the_format_stays(tmp_path):
+    folder = old_pack(tmp_path / "old")
+    (folder / "cards" / "broken.yaml").write_text("cards:\n  - id: old.x\n    title: A: b\n", encoding="utf-8")
+    done = run("--upgrade", str(folder))
+    assert done.returncode == 1 and "broken.yaml:3:" in done.stderr and "not upgraded" in done.stderr
+    assert "format: 1" in (folder / "pack.yaml").read_text()            # still says the old format
+    assert 'from: "1930-01"' in (folder / "cards" / "cards.yaml").read_text()   # the rest is upgraded
