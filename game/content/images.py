@@ -13,8 +13,8 @@ import struct
 from pathlib import Path
 
 from game.content.diagnostics import Diagnostic
+from game.content.packs import IMAGES, leads_out
 
-FOLDER = "images"
 MAX_BYTES = 1_000_000
 MAX_SIDE = 2048
 SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
@@ -46,15 +46,15 @@ def pack_images(folder: Path, shown) -> tuple[dict[str, str], list[Diagnostic]]:
     and the problems of those that cannot be used. `shown(path)` is how a path is written."""
     found: dict[str, str] = {}
     problems: list[Diagnostic] = []
-    root = folder / FOLDER
+    root = folder / IMAGES
     if not root.is_dir():
         return found, problems
-    inside = folder.resolve()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
         def refuse(message: str) -> None:
             problems.append(Diagnostic(shown(path), 0, 0, "error", "bad-image", "", message))
-        if not path.resolve().is_relative_to(inside):
-            refuse(f"the file leads outside its pack's folder ({folder})")
+        why = leads_out(path, folder)
+        if why:
+            refuse(why)
             continue
         kind = SUFFIXES.get(path.suffix.lower())
         if kind is None:

@@ -19,9 +19,9 @@ from ruamel.yaml.comments import CommentedMap
 from game.content import cache as content_cache
 from game.content import checks
 from game.content.diagnostics import Diagnostic, did_you_mean, has_errors
-from game.content.images import FOLDER as IMAGES, pack_images
+from game.content.images import pack_images
 from game.content.migrations import FORMAT, RENAMED, migrate
-from game.content.packs import Pack, base_pack, belongs, in_archive, order, select
+from game.content.packs import IMAGES, Pack, base_pack, leads_out, order, owns, select
 from game.content.schema import field_names
 from game.content.translations import CardWords, TranslationFile, translated, translation_files
 from game.content.translations import check as check_translation
@@ -186,13 +186,12 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     if packs is not None:
         sources = []
         for pack in packs:
-            inside = pack.folder.resolve()
             for path in content_files(list(pack.roots)):
-                if path.resolve().is_relative_to(inside):
+                why = leads_out(path, pack.folder)   # a pack may only bring its own files
+                if why:
+                    escaped.append(Diagnostic(_shown(path, pack), 0, 0, "error", "outside-pack", "", why))
+                else:
                     sources.append((path, pack))
-                else:  # a link out of the pack: a pack may only bring its own files
-                    escaped.append(Diagnostic(_shown(path, pack), 0, 0, "error", "outside-pack", "",
-                                              f"the file leads outside its pack's folder ({pack.folder})"))
     else:
         sources = [(path, None) for path in content_files(roots)]
     files = [path for path, _ in sources]
@@ -233,9 +232,6 @@ def load(roots: list[Path] | None = None, cache: bool = False,
     content.fingerprint = print_
     problems += checks.check(content, card_docs, level_docs)
     problems += _attach_pack_files(content, packs or ())
-    for pack in packs or ():
-        if pack.archive is not None:
-            problems = [in_archive(d, pack.archive, pack.folder) for d in problems]
     problems.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     if cache and not problems:
         content_cache.write(content)
@@ -252,12 +248,11 @@ def _attach_translations(content: Content, packs: list[Pack]) -> list[Diagnostic
     problems: list[Diagnostic] = []
     content.translations, content.languages = {}, {}
     for pack in packs:
-        inside = pack.folder.resolve()
         for path in translation_files(pack.folder):
             shown = _shown(path, pack)
-            if not path.resolve().is_relative_to(inside):   # a link out of the pack is not followed
-                problems.append(Diagnostic(shown, 0, 0, "error", "outside-pack", "",
-                                           f"the file leads outside its pack's folder ({pack.folder})"))
+            why = leads_out(path, pack.folder)
+            if why:
+                problems.append(Diagnostic(shown, 0, 0, "error", "outside-pack", "", why))
                 continue
             doc, words, found = read_model(path, TranslationFile)
             problems += [replace(d, path=shown) for d in found]
@@ -410,7 +405,7 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
     while True:
         content, found = load(packs=packs, cache=cache)
         broken = [pack for pack in packs[1:]
-                  if any(d.severity == "error" and belongs(d, pack) for d in found)]
+                  if any(d.severity == "error" and owns(pack, d.path) for d in found)]
         if not broken and has_errors(found) and len(packs) > 1:
             # Errors in no pack's own files, that come with the packs (an edge the checks missed):
             # leave out the last pack loaded, and say so, rather than stop the base game.
@@ -420,8 +415,8 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
                                         "errors above")]
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
             return content.in_language(language), left_out + found
-        left_out += [_not_loaded(d) for d in found if any(belongs(d, p) for p in broken)
-                     or d.code == "breaks-game" or not any(belongs(d, p) for p in packs[1:])]
+        left_out += [_not_loaded(d) for d in found if any(owns(p, d.path) for p in broken)
+                     or d.code == "breaks-game" or not any(owns(p, d.path) for p in packs[1:])]
         # A pack that required a broken one cannot load either: order() leaves it out, and says so.
         packs, dropped = order(packs[0], [p for p in packs[1:] if all(p.id != b.id for b in broken)])
         left_out += [_not_loaded(d) for d in dropped]

@@ -34,6 +34,8 @@ from game.content.migrations import FORMAT
 from game.model.common import ContentModel, DeckEntry, Identifier
 
 MANIFEST = "pack.yaml"
+IMAGES = "images"               # a pack's own pictures (game/content/images.py)
+TRANSLATIONS = "translations"   # its translations (game/content/translations.py)
 BASE = "base"
 
 PackId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", min_length=2, max_length=40),
@@ -201,11 +203,23 @@ def order(base: Pack, packs: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
     return ordered, problems
 
 
-def belongs(d: Diagnostic, pack: Pack) -> bool:
-    """Whether a problem is in one of the pack's files (a link in the pack counts as the pack's)."""
-    if pack.archive is not None and (d.path == str(pack.archive) or d.path.startswith(f"{pack.archive}/")):
-        return True
-    return Path(os.path.abspath(d.path)).is_relative_to(os.path.abspath(pack.folder))
+def owns(pack: Pack, path: str) -> bool:
+    """Whether a file, as a problem or a watch stamp names it, is one of the pack's: in its zip,
+    or its manifest, card and level folders, pictures or translations. (Not all of its folder:
+    the base game's folder holds mods/ too.) A link in the pack counts as the pack's."""
+    if pack.archive is not None:
+        return path == str(pack.archive) or path.startswith(f"{pack.archive}/")
+    here = Path(os.path.abspath(path))
+    places = [Path(os.path.abspath(p)) for p in (*pack.roots, pack.folder / IMAGES, pack.folder / TRANSLATIONS)]
+    return here in (Path(os.path.abspath(pack.manifest_path)), Path(os.path.abspath(pack.folder))) or \
+        any(here.is_relative_to(p) for p in places)
+
+
+def leads_out(path: Path, folder: Path) -> str | None:
+    """Why a file found in a pack is not read: a link out of the pack's folder (None: it is not)."""
+    if path.resolve().is_relative_to(folder.resolve()):
+        return None
+    return f"the file leads outside its pack's folder ({folder})"
 
 
 def _problem(pack: Pack, field: str, code: str, message: str) -> Diagnostic:

@@ -25,10 +25,10 @@ from pydantic import Field, StringConstraints
 from typing import Annotated
 
 from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.packs import TRANSLATIONS
 from game.model.card import Card
 from game.model.common import CardId, ContentModel
 
-FOLDER = "translations"
 ENGLISH = "en"
 
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"),
@@ -62,7 +62,7 @@ class TranslationFile(ContentModel):
 
 
 def translation_files(folder: Path) -> list[Path]:
-    root = folder / FOLDER
+    root = folder / TRANSLATIONS
     return sorted(p for p in root.glob("*") if p.suffix in (".yaml", ".yml")) if root.is_dir() else []
 
 

@@ -6,13 +6,10 @@ few hundred files at most, and needs no extra library or background thread.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from game.content.images import FOLDER as IMAGES
 from game.content.loader import content_files
-from game.content.translations import FOLDER as TRANSLATIONS
-from game.content.packs import Pack
+from game.content.packs import IMAGES, TRANSLATIONS, Pack
 
 
 def stamp(packs: list[Pack]) -> tuple:
@@ -41,13 +38,3 @@ def changed_files(before: tuple, after: tuple) -> list[str]:
     """The files added, removed or changed between two stamps."""
     old, new = dict((p, rest) for p, *rest in before), dict((p, rest) for p, *rest in after)
     return sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-
-
-def holds(pack: Pack, path: str) -> bool:
-    """Whether a file (as a stamp or a problem names it) is one of the pack's. The base game's
-    folder holds the mods/ folder too, so a pack is its roots, manifest, pictures, translations."""
-    if pack.archive is not None:
-        return path == str(pack.archive) or path.startswith(f"{pack.archive}/")
-    here = Path(os.path.abspath(path))
-    places = [Path(os.path.abspath(p)) for p in (*pack.roots, pack.folder / IMAGES, pack.folder / TRANSLATIONS)]
-    return here == Path(os.path.abspath(pack.manifest_path)) or any(here.is_relative_to(p) for p in places)

@@ -17,8 +17,8 @@ from game.content.classroom import ClassSettings
 from game.content.diagnostics import Diagnostic
 from game.content.glossary import Glossary, load_glossary
 from game.content.loader import NOT_LOADED, Content, load_game
-from game.content.packs import Pack, select
-from game.content.watch import changed_files, holds, stamp
+from game.content.packs import Pack, owns, select
+from game.content.watch import changed_files, stamp
 from game.engine.turn import InvalidDecision
 from game.model.decision import Decision, Report
 from game.model.state import LogEntry, Phase
@@ -82,12 +82,12 @@ class GameContext:
         # Errors of the packs that changed, or new errors of no pack; not those of a pack left out
         # long before. load_game demotes a pack's errors to warnings (the base game plays on);
         # here they are errors.
-        touched = [p for p in packs if any(holds(p, f) for f in changed)]
+        touched = [p for p in packs if any(owns(p, f) for f in changed)]
         before = {str(d) for d in self.problems}
         bad = [replace(d, severity="error", message=d.message.removesuffix(NOT_LOADED)) for d in problems
                if (d.severity == "error" or d.message.endswith(NOT_LOADED))
-               and (any(holds(p, d.path) for p in touched)
-                    or (not any(holds(p, d.path) for p in packs) and str(d) not in before))]
+               and (any(owns(p, d.path) for p in touched)
+                    or (not any(owns(p, d.path) for p in packs) and str(d) not in before))]
         if bad:
             return ("The changed content has errors", "The game goes on with the last good content until "
                     f"they are mended.\n\nChanged:\n{files}\n\n" + "\n".join(f"- {d}" for d in bad))

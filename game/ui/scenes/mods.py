@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.content.loader import NOT_LOADED
-from game.content.packs import Pack, base_pack, belongs, discover, in_preferred_order, mod_folders, order
+from game.content.packs import Pack, base_pack, discover, in_preferred_order, mod_folders, order, owns
 from game.ui.events import UI_ACTION
 from game.ui.scenes.base import Screen
 from game.ui.text import Painter
@@ -35,7 +35,7 @@ class ModsScene(Screen):
         self.details: dict[str, str] = {}
         self.widgets = []
         for i, pack in enumerate(self.packs, 1):
-            problems = [d for d in game.problems if belongs(d, pack)]
+            problems = [d for d in game.problems if owns(pack, d.path)]
             state = ("off" if pack.id in disabled else "on" if pack.id in loaded
                      else f"not loaded: {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "not loaded")
             m = pack.manifest
