@@ -254,14 +254,9 @@ def cmd_validate(args) -> int:
 
 def _upgrade(args) -> int:
     """`validate --upgrade [--dry-run] PACK`: rewrite the named packs in the present format."""
+    from game.content.packs import discover, mod_folders, resolve
     from game.content.upgrade import apply, changes
-    from game.content.packs import discover, mod_folders, open_pack
-    installed = {p.id: p for p in discover(mod_folders())[0]}
-    named, problems = [], []
-    for mod in args.mod:
-        pack, found = (installed[mod], []) if mod in installed else open_pack(Path(mod))
-        named += [pack] if pack else []
-        problems += found
+    named, problems = resolve(args.mod, discover(mod_folders())[0])
     if not args.mod:
         print("validate --upgrade: name the pack to upgrade: python -m game validate --upgrade PACK_FOLDER",
               file=sys.stderr)

@@ -230,31 +230,33 @@ def select(mods: list[str], folders: list[Path] | None = None,
            disabled: list[str] | tuple[str, ...] = (),
            preferred: list[str] | tuple[str, ...] = ()) -> tuple[list[Pack], list[Diagnostic]]:
     """The base game, the packs found in the mod folders (but those the player `disabled`, in
-    the player's `preferred` order), and each `--mod` (a folder, or the id of a found pack, which
-    then moves to the end of the user's order), in load order."""
+    the player's `preferred` order), and each `--mod` (which, if it is an installed pack, moves
+    to the end of the user's order), in load order."""
     found, problems = discover(mod_folders() if folders is None else folders)
-    found = in_preferred_order(found, preferred)
+    named, more = resolve(mods, found)
+    chosen = [p for p in in_preferred_order(found, preferred) if p.id not in disabled and p not in named]
+    ordered, late = order(base_pack(), chosen + named)
+    return ordered, problems + more + late
+
+
+def resolve(mods: list[str], found: list[Pack]) -> tuple[list[Pack], list[Diagnostic]]:
+    """The pack each `--mod` names: a pack's folder or .zip (an installed one's is that pack), or
+    the id of an installed pack."""
     by_id = {p.id: p for p in found}
-    chosen = [p for p in found if p.id not in disabled]
     by_place = {os.path.realpath(p.archive or p.folder): p for p in found}
+    named, problems = [], []
     for mod in mods:
-        folder = Path(mod)
-        if os.path.realpath(folder) in by_place:   # the folder of an installed pack: that pack
-            mod = by_place[os.path.realpath(folder)].id
-        if mod not in by_id and (folder.is_dir() or is_archive(folder)):
-            pack, more = open_pack(folder)
+        place = os.path.realpath(mod)
+        if place in by_place or mod in by_id:
+            named.append(by_place.get(place) or by_id[mod])
+        elif Path(mod).is_dir() or is_archive(Path(mod)):
+            pack, more = open_pack(Path(mod))
+            named += [pack] if pack else []
             problems += more
-        elif mod in by_id:
-            pack = by_id[mod]
-            chosen = [p for p in chosen if p.id != mod]
         else:
             problems.append(Diagnostic(mod, 0, 0, "error", "unknown-pack", "", "neither a pack folder nor the "
                                        f"id of an installed pack.{did_you_mean(mod, by_id)}"))
-            continue
-        if pack is not None:
-            chosen.append(pack)
-    ordered, more = order(base_pack(), chosen)
-    return ordered, problems + more
+    return named, problems
 
 
 def in_preferred_order(packs: list[Pack], preferred: list[str] | tuple[str, ...]) -> list[Pack]:
