@@ -18,6 +18,7 @@ from game.ui.widgets import Button, ScrollText
 
 class ModsScene(Screen):
     title = "Mods"
+    scan: tuple | None = None      # the installed packs, read from disk once and after each change
 
     def status(self) -> str:
         return ("Packs of cards and levels written by teachers, students and players. Enter turns the "
@@ -26,7 +27,9 @@ class ModsScene(Screen):
 
     def layout(self, size: tuple[int, int]) -> None:
         game = self.app.game
-        found, manifest_problems = discover(mod_folders())
+        if self.scan is None:
+            self.scan = discover(mod_folders())
+        found, manifest_problems = self.scan
         self.packs = in_preferred_order(found, self.app.settings.pack_order)
         self.current = getattr(self, "current", None) or (self.packs[0].id if self.packs else None)
         loaded = dict(game.content.packs) if game.content else {}
@@ -101,6 +104,7 @@ class ModsScene(Screen):
         return used
 
     def _reload(self) -> None:
+        self.scan = None
         self.app.save_settings()
         self.app.game.load_content()   # from the cache when the files are unchanged
         self.app.stack.relayout()
