@@ -410,13 +410,12 @@ def load_game(mods: list[str] | tuple[str, ...] = (), cache: bool = True,
             # Errors in no pack's own files, that come with the packs (an edge the checks missed):
             # leave out the last pack loaded, and say so, rather than stop the base game.
             broken = [packs[-1]]
-            found = found + [Diagnostic(str(packs[-1].archive or packs[-1].manifest_path), 0, 0, "error",
-                                        "breaks-game", "", "with this pack loaded the game's content has the "
-                                        "errors above")]
+            found = found + [Diagnostic(_shown(packs[-1].manifest_path, packs[-1]), 0, 0, "error", "breaks-game",
+                                        "", "with this pack loaded the game's content has the errors above")]
         if not broken:   # the base game plays even when a pack is broken: the pack is left out
             return content.in_language(language), left_out + found
         left_out += [_not_loaded(d) for d in found if any(owns(p, d.path) for p in broken)
-                     or d.code == "breaks-game" or not any(owns(p, d.path) for p in packs[1:])]
+                     or not any(owns(p, d.path) for p in packs[1:])]
         # A pack that required a broken one cannot load either: order() leaves it out, and says so.
         packs, dropped = order(packs[0], [p for p in packs[1:] if all(p.id != b.id for b in broken)])
         left_out += [_not_loaded(d) for d in dropped]
