@@ -55,10 +55,10 @@ class GameContext:
         self.glossary, glossary_problems = load_glossary()
         self.problems += glossary_problems
 
-    def _load(self) -> tuple[Content, list[Diagnostic]]:
+    def _load(self, packs: list[Pack] | None = None) -> tuple[Content, list[Diagnostic]]:
         settings = self.app.settings
         if self.watch:
-            self.stamp = stamp(self._packs())
+            self.stamp = stamp(packs if packs is not None else self._packs())
         return load_game(self.mods, cache=not self.watch, disabled=settings.disabled_packs,
                          preferred=settings.pack_order, language=settings.language)
 
@@ -76,8 +76,7 @@ class GameContext:
         changed = changed_files(self.stamp, now)
         if not changed:
             return None
-        self.stamp = now
-        content, problems = self._load()
+        content, problems = self._load(packs)
         files = "\n".join(f"- {p}" for p in changed[:8]) + (f"\n- and {len(changed) - 8} more" if len(changed) > 8 else "")
         # Errors of the packs that changed, or new errors of no pack; not those of a pack left out
         # long before. load_game demotes a pack's errors to warnings (the base game plays on);
